@@ -1,0 +1,59 @@
+package com.rides.cassandra;
+
+import com.rides.config.RidesConfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Spark Cassandra Connector settings that follow from the configuration. These
+ * are the connector's own knobs (its reference docs, "Read/Write Tuning Parameters"),
+ * so an operator can reason about them with the connector's documentation.
+ */
+public final class ConnectorSettings {
+
+    private ConnectorSettings() {
+    }
+
+    public static Map<String, String> of(RidesConfig c) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("spark.cassandra.connection.host",
+                c.hostPorts().stream().map(Object::toString).collect(Collectors.joining(",")));
+        s.put("spark.cassandra.connection.localDC", c.localDcOrDefault());
+        s.put("spark.cassandra.connection.timeoutMS", String.valueOf(c.connectTimeoutSeconds() * 1000L));
+        if (c.username() != null) {
+            s.put("spark.cassandra.auth.username", c.username());
+            s.put("spark.cassandra.auth.password", c.password() == null ? "" : c.password().reveal());
+        }
+        if (c.truststorePath() != null) {
+            s.put("spark.cassandra.connection.ssl.enabled", "true");
+            s.put("spark.cassandra.connection.ssl.trustStore.path", c.truststorePath());
+            if (c.truststorePassword() != null) {
+                s.put("spark.cassandra.connection.ssl.trustStore.password", c.truststorePassword().reveal());
+            }
+        }
+        s.put("spark.cassandra.input.consistency.level", c.readConsistency());
+        s.put("spark.cassandra.output.consistency.level", c.writeConsistency());
+        if (c.readsPerSecPerCore() > 0) {
+            s.put("spark.cassandra.input.readsPerSec", String.valueOf((int) c.readsPerSecPerCore()));
+        }
+        if (c.writeMbPerSecPerCore() > 0) {
+            s.put("spark.cassandra.output.throughputMBPerSec", String.valueOf(c.writeMbPerSecPerCore()));
+        }
+        s.put("spark.cassandra.input.split.sizeInMB", String.valueOf(c.splitSizeMb()));
+        s.put("spark.cassandra.input.fetch.sizeInRows", String.valueOf(c.fetchSizeRows()));
+        s.put("spark.cassandra.output.concurrent.writes", String.valueOf(c.concurrentWrites()));
+        // A null in a result row must overwrite the value a previous run wrote.
+        s.put("spark.cassandra.output.ignoreNulls", "false");
+        s.putAll(c.connectorPassThrough());
+        return s;
+    }
+
+    /** The settings with secrets masked: safe to print or log. */
+    public static Map<String, String> printable(RidesConfig c) {
+        Map<String, String> s = new LinkedHashMap<>(of(c));
+        s.replaceAll((k, v) -> k.toLowerCase().contains("password") ? "****" : v);
+        return s;
+    }
+}

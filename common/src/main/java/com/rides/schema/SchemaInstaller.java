@@ -1,0 +1,75 @@
+package com.rides.schema;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.RidesException;
+import com.rides.config.RidesConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates both keyspaces and every table from the commented CQL in sql/schema/
+ * (shipped inside the jar). Every statement is IF NOT EXISTS, so running it again
+ * changes nothing.
+ */
+public final class SchemaInstaller {
+
+    static final List<String> FILES = List.of("01_raw.cql", "02_results.cql", "03_state.cql");
+
+    private SchemaInstaller() {
+    }
+
+    /** Returns the statements executed. */
+    public static List<String> install(CqlSession session, RidesConfig config, Replication replication) {
+        List<String> executed = new ArrayList<>();
+        for (String file : FILES) {
+            for (String statement : statements(file, config, replication)) {
+                session.execute(statement);
+                executed.add(statement);
+            }
+        }
+        session.checkSchemaAgreement();
+        return executed;
+    }
+
+    static List<String> statements(String file, RidesConfig config, Replication replication) {
+        String text = resource("sql/schema/" + file)
+                .replace("${raw}", config.rawKeyspace())
+                .replace("${stats}", config.statsKeyspace())
+                .replace("${replication}", replication.cql());
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String code = stripComment(line);
+            current.append(code).append('\n');
+            if (code.trim().endsWith(";")) {
+                String stmt = current.toString().trim();
+                out.add(stmt.substring(0, stmt.length() - 1).trim());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException(file + " ends with an unterminated statement");
+        }
+        return out;
+    }
+
+    private static String stripComment(String line) {
+        int at = line.indexOf("--");
+        return at < 0 ? line : line.substring(0, at);
+    }
+
+    static String resource(String path) {
+        try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new RidesException("missing resource " + path + " (broken build?)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RidesException("cannot read " + path, e);
+        }
+    }
+}

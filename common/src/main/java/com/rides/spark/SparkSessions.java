@@ -1,0 +1,45 @@
+package com.rides.spark;
+
+import com.rides.cassandra.ConnectorSettings;
+import com.rides.config.RidesConfig;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/** Builds the Spark session every job runs in: local mode by default, UTC, connector wired. */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(RidesConfig config, String appName) {
+        SparkConf conf = new SparkConf(true);
+        if (!conf.contains("spark.master")) {
+            // spark-submit sets the master; the launcher's local mode does not.
+            conf.setMaster(config.sparkMaster());
+        }
+        conf.setAppName(appName)
+                .set("spark.sql.extensions", "com.datastax.spark.connector.CassandraSparkExtensions")
+                .set("spark.sql.session.timeZone", "UTC")
+                .set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
+                .set("spark.sql.adaptive.enabled", "true")
+                .setIfMissing("spark.ui.enabled", "false")
+                .setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (config.sparkMaster().startsWith("local")) {
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
+            conf.set(e.getKey(), e.getValue());
+        }
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        // getOrCreate() may return a session made by an earlier job in the same JVM
+        // (tests, backfill); make sure this job's connector settings apply to it.
+        for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
+            spark.conf().set(e.getKey(), e.getValue());
+        }
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

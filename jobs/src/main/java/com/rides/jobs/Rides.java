@@ -1,0 +1,82 @@
+package com.rides.jobs;
+
+import com.rides.RidesException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/**
+ * The launcher's entry point: one command per job of CONTRACT.md section 6. Every
+ * failure ends as one line on stderr and a non-zero exit; --verbose adds the trace.
+ */
+@Command(name = "rides", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
+        description = "Ride analytics: Spark jobs over the rides and ride_stats keyspaces.",
+        subcommands = {SchemaJob.class})
+public class Rides implements Runnable {
+
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "print stack traces on failure")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns the exit code; used by main and by the tests. */
+    public static int execute(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        Rides root = new Rides();
+        CommandLine cli = new CommandLine(root);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("rides: " + oneLine(ex.getMessage()) + " (see --help)");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            }
+            err.println("rides: " + describe(ex));
+            err.flush();
+            return EXIT_FAILED;
+        });
+        return cli;
+    }
+
+    static String describe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RidesException) {
+                return oneLine(t.getMessage());
+            }
+        }
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "failed: " + root.getClass().getSimpleName() + ": " + oneLine(String.valueOf(root.getMessage()))
+                + " (rerun with --verbose for details)";
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
