@@ -170,7 +170,7 @@ public record RidesConfig(
         private String truststorePath;
         private Secret truststorePassword;
         private String sparkMaster = "local[*]";
-        private int shufflePartitions = 8;
+        private int shufflePartitions = 4;
         private List<Integer> trendingWindows = new ArrayList<>(List.of(7));
         private Map<String, String> connectorPassThrough = new LinkedHashMap<>();
 

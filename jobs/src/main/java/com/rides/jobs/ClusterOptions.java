@@ -74,8 +74,12 @@ public class ClusterOptions {
     @Option(names = "--master", description = "Spark master (default local[*]; spark-submit sets its own)")
     String master;
 
-    @Option(names = "--shuffle-partitions", description = "Spark SQL shuffle partitions (default 8)")
+    @Option(names = "--shuffle-partitions", description = "Spark SQL shuffle partitions (default 4)")
     Integer shufflePartitions;
+
+    @Option(names = "--trending-windows", split = ",", paramLabel = "DAYS",
+            description = "trending windows in days, e.g. 1,7,30 (default 7)")
+    List<Integer> trendingWindows;
 
     @Option(names = "--conf", paramLabel = "spark.cassandra.KEY=VALUE",
             description = "any Spark Cassandra Connector setting, passed through (repeatable)")
@@ -101,6 +105,7 @@ public class ClusterOptions {
         if (truststore != null) b.truststore(truststore, Secret.of(env.get("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD")));
         if (master != null) b.sparkMaster(master);
         if (shufflePartitions != null) b.shufflePartitions(positive("--shuffle-partitions", shufflePartitions));
+        if (trendingWindows != null && !trendingWindows.isEmpty()) b.trendingWindows(trendingWindows);
         for (String kv : connectorSettings) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {

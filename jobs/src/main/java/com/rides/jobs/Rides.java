@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "rides", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Ride analytics: Spark jobs over the rides and ride_stats keyspaces.",
-        subcommands = {SchemaJob.class})
+        subcommands = {SchemaJob.class, GenerateJob.class, NightlyJob.class, BackfillJob.class, RebuildJob.class, ShowJob.class})
 public class Rides implements Runnable {
 
     public static final int EXIT_FAILED = 1;
@@ -33,7 +33,14 @@ public class Rides implements Runnable {
 
     /** Runs a command line and returns the exit code; used by main and by the tests. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The same, with the command's output and error text captured. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 
@@ -53,9 +60,19 @@ public class Rides implements Runnable {
             }
             err.println("rides: " + describe(ex));
             err.flush();
-            return EXIT_FAILED;
+            return isUsage(ex) ? EXIT_USAGE : EXIT_FAILED;
         });
         return cli;
+    }
+
+    /** A bad option value found after parsing (a range backwards, a bad host) is still a usage error. */
+    static boolean isUsage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof com.rides.config.ConfigException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(Throwable ex) {

@@ -1,0 +1,285 @@
+package com.rides.pipeline;
+
+import com.rides.raw.CassandraTables;
+import com.rides.raw.DayPartitions;
+import com.rides.results.ResultWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static com.rides.pipeline.ResultRows.BEST_1200S;
+import static com.rides.pipeline.ResultRows.TOTAL_OUTPUT;
+import static com.rides.raw.CassandraTables.byKeys;
+import static com.rides.raw.CassandraTables.seq;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trunc;
+
+/**
+ * Processes a set of days into every result table, reading only those days' raw
+ * partitions and, of the jobs' own state, only the partitions of the riders and
+ * classes the days touched.
+ *
+ * <p>How it stays exact in any order and on reruns: every all-time figure is
+ * recomputed from (stored contributions of other days) ∪ (freshly computed
+ * contributions of the processed days). Stored rows that came from a processed
+ * day are always excluded and replaced, so processing a day twice changes nothing,
+ * and a run killed half-way is repaired by the next. Top-10 lists merge the stored
+ * list with the new rides; when a stored entry got worse or was quarantined, the
+ * list is recomputed from the complete source (user_workout_history, class_rides).
+ */
+public final class NightlyPipeline {
+
+    private final CassandraTables t;
+    private final SparkSession spark;
+    private final ResultWriter writer;
+
+    public NightlyPipeline(CassandraTables tables) {
+        this(tables, table -> { });
+    }
+
+    /** @param afterEachWrite see {@link ResultWriter} */
+    public NightlyPipeline(CassandraTables tables, java.util.function.Consumer<String> afterEachWrite) {
+        this.t = tables;
+        this.spark = tables.spark();
+        this.writer = new ResultWriter(tables, afterEachWrite);
+    }
+
+    public RunCounts run(TreeSet<LocalDate> days, UUID runId) {
+        RunCounts counts = new RunCounts();
+        int buckets = t.config().buckets();
+        Dataset<Row> dayParts = DayPartitions.of(spark, days, buckets);
+        Dataset<Row> dayKeys = DayPartitions.daysOnly(spark, days);
+        Column inDays = col("day").isin(days.stream().map(Date::valueOf).toArray());
+
+        LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
+        Dataset<Row> rides = RideInputs.rides(t, byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ratings = RideInputs.ratings(t, byKeys(dayParts, t.raw("ratings"), "day", "bucket"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        counts.tally(rides, ratings, sampleRows);
+
+        Dataset<Row> kept = ResultRows.kept(rides);
+        Dataset<Row> quarantined = ResultRows.quarantined(rides);
+        Dataset<Row> reprocessed = rides.select("workout_id");
+        Dataset<Row> validRatings = ResultRows.classRatings(ratings.where(col("reason").isNull()));
+
+        // Per ride: the ride's own rows, removed again if the ride is now quarantined.
+        counts.written("workout_summary", writer.upsert("workout_summary", ResultRows.workoutSummary(kept)));
+        counts.written("user_workout_history",
+                writer.upsert("user_workout_history", ResultRows.userWorkoutHistory(kept)));
+        writer.delete("workout_summary", quarantined.select("workout_id"));
+        writer.delete("user_workout_history", quarantined.where(col("user_id").isNotNull())
+                .select("user_id", "started_at", "workout_id"));
+        writer.upsert("class_rides", ResultRows.classRides(kept));
+        writer.delete("class_rides", quarantined.where(col("user_id").isNotNull().and(col("class_id").isNotNull()))
+                .select("class_id", "user_id", "workout_id"));
+
+        // Quarantine: this run's verdicts for the days replace earlier ones.
+        Dataset<Row> quarantine = ResultRows.quarantine(rides, ratings, runId);
+        counts.written("quarantine", writer.upsert("quarantine", quarantine));
+        writer.delete("quarantine", byKeys(dayKeys, t.stats("quarantine"), "day")
+                .select("day", "kind", "id").except(quarantine.select("day", "kind", "id")));
+
+        userPeriodStats(days, rides, kept, counts);
+        userTopWorkouts(rides, kept, reprocessed, counts);
+        classLeaderboard(rides, kept, reprocessed, counts);
+        Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept)).persist();
+        Dataset<Row> staleTotals = byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id")
+                .except(newTotals.select("day", "class_id")).persist();
+        writer.upsert("class_day_totals", newTotals);
+        writer.upsert("day_class_totals", newTotals);
+        writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
+        writer.delete("day_class_totals", staleTotals.select("day", "class_id"));
+
+        Dataset<Row> classStats = classStats(rides, ratings, validRatings, newTotals, staleTotals, inDays, counts);
+        topClasses(classStats, counts);
+        trending(days, newTotals, validRatings, inDays, counts);
+
+        writer.upsert("processed_days", dayKeys.select(lit("nightly").as("job"), col("day"),
+                lit(runId.toString()).as("run_id"), org.apache.spark.sql.functions.current_timestamp().as("finished_at")));
+        rides.unpersist();
+        ratings.unpersist();
+        return counts;
+    }
+
+    private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {
+        Dataset<Row> newDays = SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)).persist();
+        Dataset<Row> riderDays = rides.where(col("user_id").isNotNull())
+                .select(col("user_id"), col("day").as("period_start")).distinct().persist();
+        long dayRows = writer.upsert("user_period_stats", newDays);
+        writer.delete("user_period_stats", riderDays.except(newDays.select("user_id", "period_start"))
+                .select(col("user_id"), lit("day").as("period"), col("period_start")));
+
+        // Weeks and months that contain a processed day, rolled up from the stored day
+        // rows of other days plus the new ones.
+        LocalDate from = days.first().withDayOfMonth(1).isBefore(days.first().minusDays(6))
+                ? days.first().withDayOfMonth(1) : days.first().minusDays(6);
+        LocalDate to = days.last().plusDays(6);
+        Dataset<Row> storedDays = byKeys(riderDays.select("user_id").distinct().withColumn("period", lit("day")),
+                t.stats("user_period_stats").where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))),
+                "user_id", "period")
+                .where(col("period_start").isin(days.stream().map(Date::valueOf).toArray()).unary_$bang());
+        Dataset<Row> rollup = SqlFiles.run(spark, "user_period_rollup.sql",
+                ResultRows.view("user_days", storedDays.unionByName(newDays)));
+        Dataset<Row> affected = riderDays.select(col("user_id"), lit("week").as("period"),
+                        org.apache.spark.sql.functions.date_trunc("week", col("period_start")).cast("date").as("period_start"))
+                .union(riderDays.select(col("user_id"), lit("month").as("period"),
+                        trunc(col("period_start"), "MM").as("period_start")))
+                .distinct().persist();
+        Dataset<Row> periods = rollup.join(affected, seq("user_id", "period", "period_start"), "left_semi").persist();
+        counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
+        writer.delete("user_period_stats", affected.except(periods.select("user_id", "period", "period_start")));
+    }
+
+    private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
+        Dataset<Row> lists = rides.where(col("user_id").isNotNull()).select("user_id").distinct()
+                .crossJoin(spark.createDataset(List.of(TOTAL_OUTPUT, BEST_1200S),
+                        org.apache.spark.sql.Encoders.STRING()).toDF("metric")).persist();
+        Dataset<Row> stored = byKeys(lists, t.stats("user_top_workouts"), "user_id", "metric").persist();
+        Dataset<Row> fresh = ResultRows.topCandidates(kept);
+        // Lists where a stored entry lost value or left: the merge cannot know the 11th.
+        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
+                .join(fresh.select(col("user_id"), col("metric"), col("workout_id"), col("value").as("new_value")),
+                        seq("user_id", "metric", "workout_id"), "left_outer")
+                .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
+                .select("user_id", "metric").distinct().persist();
+        Dataset<Row> fromStored = stored.join(reprocessed, seq("workout_id"), "left_anti")
+                .join(worse, seq("user_id", "metric"), "left_anti")
+                .select("user_id", "metric", "workout_id", "value", "started_at", "class_id", "class_title");
+        Dataset<Row> history = byKeys(worse.select("user_id").distinct(), t.stats("user_workout_history"), "user_id")
+                .join(reprocessed, seq("workout_id"), "left_anti");
+        Dataset<Row> fromHistory = ResultRows.topCandidates(history)
+                .join(worse, seq("user_id", "metric"), "left_semi");
+        Dataset<Row> top = SqlFiles.run(spark, "user_top_workouts.sql",
+                ResultRows.view("top_candidates", fromStored.unionByName(fresh).unionByName(fromHistory)));
+        counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", lists, top));
+        lists.unpersist();
+        stored.unpersist();
+        worse.unpersist();
+    }
+
+    private void classLeaderboard(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
+        Dataset<Row> classes = rides.where(col("class_id").isNotNull()).select("class_id").distinct().persist();
+        Dataset<Row> stored = byKeys(classes, t.stats("class_leaderboard"), "class_id").persist();
+        Dataset<Row> fresh = ResultRows.leaderboardCandidates(kept);
+        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
+                .join(fresh.select(col("class_id"), col("workout_id"), col("total_output_kj").as("new_value")),
+                        seq("class_id", "workout_id"), "left_outer")
+                .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
+                .select("class_id").distinct().persist();
+        Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
+                .join(reprocessed, seq("workout_id"), "left_anti")
+                .join(worse, seq("class_id"), "left_anti"));
+        Dataset<Row> fromAll = ResultRows.leaderboardCandidates(
+                byKeys(worse, t.stats("class_rides"), "class_id").join(reprocessed, seq("workout_id"), "left_anti"));
+        Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
+                ResultRows.view("leaderboard_candidates", fromStored.unionByName(fresh).unionByName(fromAll))).persist();
+        Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
+        counts.written("class_leaderboard",
+                writer.replaceLists("class_leaderboard", classes, ResultRows.withUsernames(board, riders)));
+        classes.unpersist();
+        stored.unpersist();
+        worse.unpersist();
+        board.unpersist();
+    }
+
+    private Dataset<Row> classStats(Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> validRatings,
+                                    Dataset<Row> newTotals, Dataset<Row> staleTotals, Column inDays,
+                                    RunCounts counts) {
+        Dataset<Row> affected = rides.select("class_id")
+                .union(ratings.select("class_id"))
+                .union(staleTotals.select("class_id"))
+                .where(col("class_id").isNotNull()).distinct().persist();
+        Dataset<Row> classDays = byKeys(affected, t.stats("class_day_totals"), "class_id").where(inDays.unary_$bang())
+                .unionByName(newTotals.select("class_id", "day", "workouts", "total_output_kj"));
+        Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql",
+                ResultRows.view("class_days", classDays));
+
+        Dataset<Row> storedRatings = byKeys(affected, t.stats("class_ratings"), "class_id").persist();
+        writer.upsert("class_ratings", validRatings);
+        writer.delete("class_ratings", storedRatings.where(inDays).select("class_id", "user_id", "day", "bucket")
+                .except(validRatings.select("class_id", "user_id", "day", "bucket")));
+        Dataset<Row> allRatings = storedRatings.where(inDays.unary_$bang())
+                .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
+                .unionByName(validRatings);
+        Dataset<Row> counting = SqlFiles.run(spark, "counting_ratings.sql", ResultRows.view("valid_ratings", allRatings));
+        Dataset<Row> ratingStats = SqlFiles.run(spark, "class_rating_stats.sql", ResultRows.view("counting", counting));
+
+        Dataset<Row> info = RideInputs.classesOf(t, affected);
+        Dataset<Row> stats = ResultRows.classStats(affected, workoutStats, ratingStats, info).persist();
+        counts.written("class_stats", writer.upsert("class_stats", stats));
+        writer.delete("class_stats", affected.except(stats.select("class_id")));
+        storedRatings.unpersist();
+        // For top_classes: every other class as stored, the affected ones as just computed.
+        Dataset<Row> all = t.stats("class_stats").join(affected, seq("class_id"), "left_anti").unionByName(stats);
+        affected.unpersist();
+        return all;
+    }
+
+    private void topClasses(Dataset<Row> classStats, RunCounts counts) {
+        Dataset<Row> top = SqlFiles.run(spark, "top_classes.sql",
+                ResultRows.view("class_figures", ResultRows.classFigures(classStats)));
+        Dataset<Row> metrics = spark.createDataset(List.of("most_taken", "top_rated"),
+                org.apache.spark.sql.Encoders.STRING()).toDF("metric");
+        counts.written("top_classes", writer.replaceLists("top_classes", metrics, top));
+    }
+
+    private void trending(TreeSet<LocalDate> days, Dataset<Row> newTotals, Dataset<Row> validRatings, Column inDays,
+                          RunCounts counts) {
+        List<Integer> windows = t.config().trendingWindows();
+        int longest = windows.stream().mapToInt(Integer::intValue).max().orElse(7);
+        // Snapshots that depend on a processed day: the processed days themselves and the
+        // already-processed days within a window after them.
+        TreeSet<LocalDate> asOf = new TreeSet<>(days);
+        LocalDate lastAffected = days.last().plusDays(longest - 1);
+        t.stats("processed_days").where(col("job").equalTo("nightly")
+                        .and(col("day").between(Date.valueOf(days.first()), Date.valueOf(lastAffected))))
+                .select("day").collectAsList()
+                .forEach(r -> asOf.add(r.getDate(0).toLocalDate()));
+        Dataset<Row> snapshots = keepAffected(ResultRows.snapshots(spark, windows, new ArrayList<>(asOf)), days)
+                .persist();
+        List<LocalDate> windowDays = new ArrayList<>();
+        for (LocalDate d = asOf.first().minusDays(longest - 1); !d.isAfter(asOf.last()); d = d.plusDays(1)) {
+            windowDays.add(d);
+        }
+        Dataset<Row> dayClasses = byKeys(DayPartitions.daysOnly(spark, windowDays), t.stats("day_class_totals"), "day")
+                .where(inDays.unary_$bang())
+                .select("day", "class_id", "workouts")
+                .unionByName(newTotals.select("day", "class_id", "workouts"));
+        Dataset<Row> ranked = SqlFiles.run(spark, "trending_classes.sql",
+                Map.of("snapshots", snapshots, "day_classes", dayClasses)).persist();
+        Dataset<Row> classes = ranked.select("class_id").distinct();
+        Dataset<Row> ratings = byKeys(classes, t.stats("class_ratings"), "class_id").where(inDays.unary_$bang())
+                .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
+                .unionByName(validRatings.join(classes, seq("class_id"), "left_semi"));
+        Dataset<Row> avg = SqlFiles.run(spark, "trending_ratings.sql",
+                Map.of("trending", ranked, "valid_ratings", ratings));
+        Dataset<Row> rows = ResultRows.trending(ranked, avg, RideInputs.classesOf(t, classes));
+        counts.written("trending_classes", writer.replaceLists("trending_classes", snapshots, rows));
+        ranked.unpersist();
+        snapshots.unpersist();
+    }
+
+    /** A snapshot needs a refresh when a processed day lies inside its window. */
+    private static Dataset<Row> keepAffected(Dataset<Row> snapshots, TreeSet<LocalDate> days) {
+        Column any = lit(false);
+        for (LocalDate d : days) {
+            Column day = lit(Date.valueOf(d));
+            any = any.or(day.leq(col("as_of"))
+                    .and(org.apache.spark.sql.functions.datediff(col("as_of"), day).lt(col("window_days"))));
+        }
+        return snapshots.where(any);
+    }
+}

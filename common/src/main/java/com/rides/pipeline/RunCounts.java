@@ -1,0 +1,115 @@
+package com.rides.pipeline;
+
+import com.rides.RidesException;
+import com.rides.workouts.InvalidFieldCounts;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * What a run read, used, quarantined, dropped and wrote; recorded in job_runs and
+ * printed. {@link #reconcile()} fails the run when read ≠ used + quarantined + dropped
+ * for workouts, samples or ratings.
+ */
+public final class RunCounts {
+
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private long sampleRowsSeen = -1;
+
+    public Map<String, Long> asMap() {
+        return Map.copyOf(counts);
+    }
+
+    public long get(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    void written(String table, long rows) {
+        counts.merge("written_" + table, rows, Long::sum);
+    }
+
+    /** One aggregation over the per-ride and per-rating rows (they are cached). */
+    void tally(Dataset<Row> rides, Dataset<Row> ratings, LongAccumulator sampleRows) {
+        List<Column> aggs = new ArrayList<>();
+        Column kept = col("reason").isNull();
+        aggs.add(count(lit(1)).as("workouts_read"));
+        aggs.add(sum(when(kept, 1L).otherwise(0L)).as("workouts_used"));
+        aggs.add(sum(when(kept, 0L).otherwise(1L)).as("workouts_quarantined"));
+        aggs.add(sum("samples_read").as("samples_read"));
+        aggs.add(sum(when(kept, col("samples_kept")).otherwise(0L)).as("samples_used"));
+        aggs.add(sum(when(kept, 0L).otherwise(col("samples_kept"))).as("samples_quarantined"));
+        aggs.add(sum("samples_dropped").as("samples_dropped"));
+        for (String f : InvalidFieldCounts.COLUMNS) {
+            aggs.add(sum(f).as(f));
+        }
+        aggs.add(sum(when(col("samples_read").equalTo(0), 1L).otherwise(0L)).as("workouts_without_sample_rows"));
+        Row r = rides.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+        for (String name : r.schema().fieldNames()) {
+            counts.put(name, r.isNullAt(r.fieldIndex(name)) ? 0L : r.getLong(r.fieldIndex(name)));
+        }
+        long withoutSampleRows = counts.remove("workouts_without_sample_rows");
+        for (Row q : rides.where(col("reason").isNotNull()).groupBy("reason").count().collectAsList()) {
+            counts.put("workouts_quarantined_" + q.getString(0), q.getLong(1));
+        }
+        long ratingsRead = 0;
+        long ratingsUsed = 0;
+        for (Row q : ratings.groupBy("reason").count().collectAsList()) {
+            ratingsRead += q.getLong(1);
+            if (q.isNullAt(0)) {
+                ratingsUsed += q.getLong(1);
+            } else {
+                counts.put("ratings_quarantined_" + q.getString(0), q.getLong(1));
+            }
+        }
+        counts.put("ratings_read", ratingsRead);
+        counts.put("ratings_used", ratingsUsed);
+        counts.put("ratings_quarantined", ratingsRead - ratingsUsed);
+        // Rows that entered the sample pass, counted apart from the per-ride tallies:
+        // every sample row, plus one null row per workout that had none.
+        sampleRowsSeen = sampleRows.value() - withoutSampleRows;
+        reconcile();
+    }
+
+    /** Throws when a row is unaccounted for. */
+    public void reconcile() {
+        check("workouts", get("workouts_read"), get("workouts_used"), get("workouts_quarantined"), 0);
+        check("samples", get("samples_read"), get("samples_used"), get("samples_quarantined"), get("samples_dropped"));
+        check("ratings", get("ratings_read"), get("ratings_used"), get("ratings_quarantined"), 0);
+        if (sampleRowsSeen >= 0 && sampleRowsSeen != get("samples_read")) {
+            throw new RidesException("counts do not reconcile: the sample pass saw " + sampleRowsSeen
+                    + " sample rows but the rides account for " + get("samples_read"));
+        }
+    }
+
+    private static void check(String what, long read, long used, long quarantined, long dropped) {
+        if (read != used + quarantined + dropped) {
+            throw new RidesException("counts do not reconcile for " + what + ": read " + read + " != used " + used
+                    + " + quarantined " + quarantined + " + dropped " + dropped);
+        }
+    }
+
+    public void merge(RunCounts other) {
+        other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("workouts %d read = %d used + %d quarantined; samples %d read = %d used + %d quarantined"
+                        + " + %d dropped; ratings %d read = %d used + %d quarantined",
+                get("workouts_read"), get("workouts_used"), get("workouts_quarantined"), get("samples_read"),
+                get("samples_used"), get("samples_quarantined"), get("samples_dropped"), get("ratings_read"),
+                get("ratings_used"), get("ratings_quarantined"));
+    }
+}

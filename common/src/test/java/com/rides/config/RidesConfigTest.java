@@ -1,0 +1,93 @@
+package com.rides.config;
+
+import com.rides.cassandra.ConnectorSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RidesConfigTest {
+
+    @Test
+    void defaultsAreTheContractsAndSafeForAProductionCluster() {
+        RidesConfig c = RidesConfig.fromEnvironment(Map.of()).build();
+        assertEquals(java.util.List.of("127.0.0.1:9042"), c.hosts());
+        assertEquals("rides", c.rawKeyspace());
+        assertEquals("ride_stats", c.statsKeyspace());
+        assertEquals(16, c.buckets());
+        assertEquals("LOCAL_ONE", c.readConsistency());
+        assertEquals("LOCAL_QUORUM", c.writeConsistency());
+        assertEquals(java.util.List.of(7), c.trendingWindows());
+        Map<String, String> s = ConnectorSettings.of(c);
+        assertEquals("LOCAL_ONE", s.get("spark.cassandra.input.consistency.level"));
+        assertEquals("LOCAL_QUORUM", s.get("spark.cassandra.output.consistency.level"));
+        assertTrue(s.containsKey("spark.cassandra.input.readsPerSec"), "reads are throttled by default");
+        assertTrue(s.containsKey("spark.cassandra.output.throughputMBPerSec"), "writes are throttled by default");
+    }
+
+    @Test
+    void environmentOverridesDefaults() {
+        RidesConfig c = RidesConfig.fromEnvironment(Map.of(
+                "RIDES_CASSANDRA_HOSTS", "10.0.0.1:9142, 10.0.0.2",
+                "RIDES_CASSANDRA_LOCAL_DC", "eu-west",
+                "RIDES_CASSANDRA_USERNAME", "rides_job",
+                "RIDES_CASSANDRA_PASSWORD", "s3cret-pw",
+                "RIDES_RAW_KEYSPACE", "raw2",
+                "RIDES_STATS_KEYSPACE", "stats2")).build();
+        assertEquals(java.util.List.of(new HostPort("10.0.0.1", 9142), new HostPort("10.0.0.2", 9042)), c.hostPorts());
+        assertEquals("eu-west", c.localDcOrDefault());
+        assertEquals("rides_job", c.username());
+        assertEquals("s3cret-pw", c.password().reveal());
+        assertEquals("raw2.workouts", c.qualifiedRaw("workouts"));
+        assertEquals("stats2.job_runs", c.qualifiedStats("job_runs"));
+    }
+
+    @Test
+    void passwordNeverShowsInTextForms(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "from-a-file-pw\n");
+        RidesConfig c = RidesConfig.fromEnvironment(Map.of("RIDES_CASSANDRA_PASSWORD_FILE", file.toString(),
+                "RIDES_CASSANDRA_USERNAME", "u")).build();
+        assertEquals("from-a-file-pw", c.password().reveal());
+        assertFalse(c.toString().contains("from-a-file-pw"), c.toString());
+        assertFalse(String.valueOf(c.password()).contains("from-a-file-pw"));
+        assertFalse(ConnectorSettings.printable(c).toString().contains("from-a-file-pw"));
+        assertEquals("from-a-file-pw", ConnectorSettings.of(c).get("spark.cassandra.auth.password"));
+    }
+
+    @Test
+    void unreadablePasswordFileIsOneLineWithoutContents(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RidesConfig.builder().passwordFile(dir.resolve("missing")));
+        assertTrue(e.getMessage().startsWith("cannot read password file"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreRejectedWithAReason() {
+        assertThrows(ConfigException.class, () -> RidesConfig.builder().hosts("h:0").build());
+        assertThrows(ConfigException.class, () -> RidesConfig.builder().hosts("h:x").build());
+        assertThrows(ConfigException.class, () -> RidesConfig.builder().hosts(" , ").build());
+        assertThrows(ConfigException.class, () -> RidesConfig.builder().buckets(0).build());
+        assertThrows(ConfigException.class,
+                () -> RidesConfig.builder().trendingWindows(java.util.List.of(0)).build());
+        assertThrows(ConfigException.class, () -> RidesConfig.builder().connectorSetting("spark.master", "x"));
+    }
+
+    @Test
+    void connectorSettingsPassThroughAndWin() {
+        RidesConfig c = RidesConfig.builder()
+                .connectorSetting("spark.cassandra.input.split.sizeInMB", "7")
+                .connectorSetting("spark.cassandra.connection.compression", "LZ4").build();
+        assertEquals("7", ConnectorSettings.of(c).get("spark.cassandra.input.split.sizeInMB"));
+        assertEquals("LZ4", ConnectorSettings.of(c).get("spark.cassandra.connection.compression"));
+        assertNull(ConnectorSettings.of(c).get("spark.cassandra.auth.username"));
+    }
+}

@@ -1,0 +1,130 @@
+package com.rides.testing;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.cassandra.CassandraSessions;
+import com.rides.config.RidesConfig;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives a test class a real Cassandra and keyspaces of its own.
+ *
+ * <p>One Cassandra per test JVM (see {@link CassandraSource#choose} for where it comes
+ * from), stopped when the run ends. Each class gets a {@link RidesConfig} whose raw and
+ * stats keyspaces are named after it ({@link TestKeyspaces}) and a {@link CqlSession},
+ * both injectable into {@code @BeforeAll} methods, constructors and test methods. The class's
+ * keyspaces are dropped before it starts, so reruns begin clean; they are left in place
+ * afterwards to look at. Creating tables is the schema code's job, not this one's.
+ */
+public final class CassandraExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(CassandraExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        resources(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == RidesConfig.class || type == CqlSession.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ClassResources resources = resources(context);
+        return parameter.getParameter().getType() == RidesConfig.class ? resources.config() : resources.session();
+    }
+
+    /**
+     * The class's resources, opened on first use: usually in beforeAll, but a
+     * PER_CLASS test instance is constructed before that, and its constructor may ask.
+     * Store lookups fall back to the parent, so a @Nested class shares its outer
+     * class's keyspaces and session.
+     */
+    private static ClassResources resources(ExtensionContext context) {
+        ClassResources existing = context.getStore(NAMESPACE).get(ClassResources.class, ClassResources.class);
+        if (existing != null) {
+            return existing;
+        }
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent()) {
+            classContext = classContext.getParent().orElseThrow();
+        }
+        ExtensionContext owner = classContext;
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(ClassResources.class, key -> open(owner),
+                ClassResources.class);
+    }
+
+    private static ClassResources open(ExtensionContext classContext) {
+        CassandraNode node = classContext.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(CassandraNode.class, key -> startNode(classContext), CassandraNode.class);
+        TestKeyspaces keyspaces = TestKeyspaces.forClass(classContext.getRequiredTestClass());
+        RidesConfig config = node.config().rawKeyspace(keyspaces.raw()).statsKeyspace(keyspaces.stats()).build();
+        ClassResources resources = new ClassResources(config, CassandraSessions.open(config));
+        try {
+            resources.dropKeyspaces();
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+        return resources;
+    }
+
+    private static CassandraNode startNode(ExtensionContext context) {
+        Map<String, String> env = System.getenv();
+        CassandraSource source = CassandraSource.choose(env, CassandraExtension::dockerAvailable);
+        CassandraNode node = CassandraNode.start(source, env, localDataDir(context.getRequiredTestClass()));
+        System.out.println("[CassandraExtension] tests run against " + node.describe());
+        return node;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code <module>/<build dir>/test-cassandra}: next to the test-classes folder the first
+     * test class was loaded from, so it follows -Dbuild.dir.name and `mvn clean` removes it.
+     */
+    static Path localDataDir(Class<?> testClass) {
+        try {
+            Path classes = Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(classes) && classes.getParent() != null) {
+                return classes.getParent().resolve("test-cassandra");
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the conventional place
+        }
+        return Path.of("target", "test-cassandra").toAbsolutePath();
+    }
+
+    /** What one test class holds: its settings and an open session, closed after the class. */
+    private record ClassResources(RidesConfig config, CqlSession session)
+            implements ExtensionContext.Store.CloseableResource {
+
+        void dropKeyspaces() {
+            session.execute("DROP KEYSPACE IF EXISTS " + config.rawKeyspace());
+            session.execute("DROP KEYSPACE IF EXISTS " + config.statsKeyspace());
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.rides.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code scripts/local-cassandra} and hands back its exit code and output. */
+public final class LocalCassandraScript {
+
+    /** The script's own start timeout is 180 s; this only guards against a hung script. */
+    private static final long MAX_SECONDS = 600;
+
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final Path script;
+
+    public LocalCassandraScript(Path repoRoot) {
+        this.script = repoRoot.resolve("scripts").resolve("local-cassandra");
+    }
+
+    public Result start(int port, Path dataDir) {
+        return run("start", "--port", Integer.toString(port), "--data", dataDir.toString());
+    }
+
+    public Result stop(Path dataDir) {
+        return run("stop", "--data", dataDir.toString());
+    }
+
+    public Result status(Path dataDir) {
+        return run("status", "--data", dataDir.toString());
+    }
+
+    public Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            // Read on this thread: the output is small, and the script ends before the node
+            // does because the node's output goes to its own log file.
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!process.waitFor(MAX_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("scripts/local-cassandra " + String.join(" ", args) + " hung");
+            }
+            return new Result(process.exitValue(), output.strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script, e);
+        }
+    }
+}

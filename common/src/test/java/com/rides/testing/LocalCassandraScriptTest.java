@@ -1,0 +1,137 @@
+package com.rides.testing;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.rides.cassandra.CassandraSessions;
+import com.rides.config.RidesConfig;
+import com.rides.testing.LocalCassandraScript.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** scripts/local-cassandra against a real node: slow (two starts), so all in one class. */
+class LocalCassandraScriptTest {
+
+    private final LocalCassandraScript script = new LocalCassandraScript(RepoRoot.find());
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void startStatusStopAndRestartKeepsTheData() {
+        Path data = tmp.resolve("node");
+        int port = FreePorts.cqlPort();
+        try {
+            Result start = script.start(port, data);
+            assertEquals(0, start.exitCode(), start.output());
+            assertTrue(start.output().contains("started (pid "), start.output());
+            assertTrue(Files.isRegularFile(data.resolve("cassandra.pid")));
+            assertTrue(Files.isRegularFile(data.resolve("logs/system.log")));
+
+            Result status = script.status(data);
+            assertEquals(0, status.exitCode(), status.output());
+            assertTrue(status.output().contains("answers CQL: yes"), status.output());
+
+            Result again = script.start(port, data);
+            assertEquals(0, again.exitCode(), again.output());
+            assertTrue(again.output().startsWith("already running (pid "), again.output());
+
+            try (CqlSession session = session(port)) {
+                session.execute("CREATE KEYSPACE lifecycle WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+                session.execute("CREATE TABLE lifecycle.kv (k int PRIMARY KEY, v text)");
+                session.execute("INSERT INTO lifecycle.kv (k, v) VALUES (1, 'kept')");
+            }
+
+            Result stop = script.stop(data);
+            assertEquals(0, stop.exitCode(), stop.output());
+            assertTrue(stop.output().startsWith("stopped (pid "), stop.output());
+            assertFalse(Files.exists(data.resolve("cassandra.pid")));
+
+            Result down = script.status(data);
+            assertEquals(3, down.exitCode(), down.output());
+            assertTrue(down.output().startsWith("not running"), down.output());
+
+            Result stopAgain = script.stop(data);
+            assertEquals(0, stopAgain.exitCode(), stopAgain.output());
+            assertTrue(stopAgain.output().startsWith("not running"), stopAgain.output());
+
+            Result restart = script.start(port, data);
+            assertEquals(0, restart.exitCode(), restart.output());
+            try (CqlSession session = session(port)) {
+                Row row = session.execute("SELECT v FROM lifecycle.kv WHERE k = 1").one();
+                assertNotNull(row, "the row written before the restart is gone");
+                assertEquals("kept", row.getString("v"));
+            }
+
+            // Another node may not take the port of a running one.
+            Result clash = script.start(port, tmp.resolve("other"));
+            assertNotEquals(0, clash.exitCode(), clash.output());
+            assertEquals("local-cassandra: port " + port + " is in use by another process", clash.output());
+        } finally {
+            script.stop(data);
+        }
+    }
+
+    @Test
+    void refusesAPortThatSomethingElseHolds() throws IOException {
+        int port = FreePorts.cqlPort();
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            Result result = script.start(port, tmp.resolve("busy"));
+            assertNotEquals(0, result.exitCode(), result.output());
+            assertEquals("local-cassandra: port " + port + " is in use by another process", result.output());
+        }
+        assertFalse(Files.exists(tmp.resolve("busy/cassandra.pid")), "no node may have been started");
+    }
+
+    @Test
+    void refusesWhenADerivedPortIsBusy() throws IOException {
+        int port = FreePorts.cqlPort();
+        int storage = port + FreePorts.STORAGE_OFFSET;
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), storage));
+            Result result = script.start(port, tmp.resolve("busy"));
+            assertNotEquals(0, result.exitCode(), result.output());
+            assertTrue(result.output().contains("port " + storage + " (storage port"), result.output());
+        }
+    }
+
+    @Test
+    void statusAndStopOfANodeThatNeverRan() {
+        Path never = tmp.resolve("never");
+        Result status = script.status(never);
+        assertEquals(3, status.exitCode(), status.output());
+        assertTrue(status.output().startsWith("not running"), status.output());
+        Result stop = script.stop(never);
+        assertEquals(0, stop.exitCode(), stop.output());
+    }
+
+    @Test
+    void badUsageIsOneLineAndNonZero() {
+        for (String[] args : new String[][] {{"start", "--bogus"}, {"restart"}, {}, {"start", "--port", "99999"},
+                {"status", "--auth"}}) {
+            Result result = script.run(args);
+            assertNotEquals(0, result.exitCode(), result.output());
+            assertEquals(1, result.output().lines().count(), result.output());
+        }
+        Result help = script.run("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.output().startsWith("usage: scripts/local-cassandra start|stop|status"), help.output());
+    }
+
+    private static CqlSession session(int port) {
+        return CassandraSessions.open(RidesConfig.builder().hosts("127.0.0.1:" + port).build());
+    }
+}

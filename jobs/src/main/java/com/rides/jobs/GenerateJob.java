@@ -1,0 +1,73 @@
+package com.rides.jobs;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.cassandra.CassandraSessions;
+import com.rides.config.ConfigException;
+import com.rides.config.RidesConfig;
+import com.rides.generate.GeneratorSpec;
+import com.rides.generate.RideDataWriter;
+import com.rides.generate.SyntheticRides;
+import com.rides.generate.WriteResult;
+import com.rides.generate.WriterOptions;
+import com.rides.schema.SchemaCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/**
+ * `generate`: realistic synthetic raw data (riders, classes, rides with per-second
+ * samples, ratings), the same for the same seed, with a share of the contract's
+ * faults. Written asynchronously at the pace Cassandra accepts.
+ */
+@Command(name = "generate", description = "Write realistic synthetic raw data: riders, classes, workouts, samples, ratings.")
+public class GenerateJob implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--users", required = true, description = "riders")
+    int users;
+
+    @Option(names = "--classes", required = true, description = "classes in the catalogue")
+    int classes;
+
+    @Option(names = "--days", required = true, description = "days of rides, ending on --end-date")
+    int days;
+
+    @Option(names = "--end-date", required = true, converter = Dates.class, paramLabel = "YYYY-MM-DD")
+    LocalDate endDate;
+
+    @Option(names = "--seed", required = true, description = "same seed, same data")
+    long seed;
+
+    @Option(names = "--fault-rate", description = "share of rows given each kind of contract fault (default 0.01)")
+    double faultRate = GeneratorSpec.DEFAULT_FAULT_RATE;
+
+    @Option(names = "--in-flight", description = "write requests in flight (default 128)")
+    int inFlight = WriterOptions.DEFAULT_MAX_IN_FLIGHT;
+
+    @Override
+    public Integer call() {
+        RidesConfig config = cluster.toConfig(System.getenv());
+        GeneratorSpec spec;
+        try {
+            spec = new GeneratorSpec(users, classes, days, endDate, seed, config.buckets(), faultRate);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        WriteResult result = run(config, spec, inFlight);
+        System.out.println("generate: " + result);
+        return 0;
+    }
+
+    public static WriteResult run(RidesConfig config, GeneratorSpec spec, int inFlight) {
+        try (CqlSession session = CassandraSessions.open(config)) {
+            SchemaCheck.requireAll(session, config);
+            return new RideDataWriter(session, config.rawKeyspace(), WriterOptions.defaults().withMaxInFlight(inFlight))
+                    .write(new SyntheticRides(spec), progress -> System.err.println("generate: " + progress));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.rides.jobs;
+
+import com.rides.config.ConfigException;
+import com.rides.config.RidesConfig;
+import com.rides.pipeline.NightlyPipeline;
+import com.rides.pipeline.RunCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * `nightly --date D [--lookback L]`: processes day D and the L days before it (late
+ * data) into every result table. Reads the raw partitions of those days only.
+ */
+@Command(name = "nightly", description = "Process day D and the L days before it into every result table.")
+public class NightlyJob implements Callable<Integer> {
+
+    public static final int DEFAULT_LOOKBACK = 2;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--date", required = true, converter = Dates.class, paramLabel = "YYYY-MM-DD",
+            description = "the day to process (UTC)")
+    LocalDate date;
+
+    @Option(names = "--lookback", paramLabel = "L", description = "days before D to reprocess for late data (default 2)")
+    int lookback = DEFAULT_LOOKBACK;
+
+    @Override
+    public Integer call() {
+        RidesConfig config = cluster.toConfig(System.getenv());
+        long start = System.nanoTime();
+        RunCounts counts = run(config, date, lookback);
+        System.out.printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, counts,
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    public static RunCounts run(RidesConfig config, LocalDate date, int lookback) {
+        return run(config, date, lookback, table -> { });
+    }
+
+    /** @param afterEachWrite told each table written, in order (see ResultWriter) */
+    public static RunCounts run(RidesConfig config, LocalDate date, int lookback,
+                                java.util.function.Consumer<String> afterEachWrite) {
+        TreeSet<LocalDate> days = days(date, lookback);
+        return JobRunner.run(config, "nightly", date,
+                (tables, runId) -> new NightlyPipeline(tables, afterEachWrite).run(days, runId));
+    }
+
+    static TreeSet<LocalDate> days(LocalDate date, int lookback) {
+        if (lookback < 0) {
+            throw new ConfigException("--lookback must not be negative, got " + lookback);
+        }
+        if (lookback > 366) {
+            throw new ConfigException("--lookback must be at most 366 days, got " + lookback + " (use rebuild)");
+        }
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (int i = lookback; i >= 0; i--) {
+            days.add(date.minusDays(i));
+        }
+        return days;
+    }
+}

@@ -1,0 +1,100 @@
+package com.rides.jobs;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.RidesException;
+import com.rides.cassandra.CassandraSessions;
+import com.rides.config.RidesConfig;
+import com.rides.serving.RideStatsReader;
+import com.rides.serving.RideStatsReader.RankedClass;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * `show --date D`: prints what the app's screens would show, read the way the app
+ * reads them (one partition each): a rider's last rides and records, a class
+ * leaderboard, the top classes and the day's trending classes.
+ */
+@Command(name = "show", description = "Print the result tables as the app's screens show them.")
+public class ShowJob implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--date", required = true, converter = Dates.class, paramLabel = "YYYY-MM-DD",
+            description = "the day whose trending classes to show")
+    LocalDate date;
+
+    @Option(names = "--user", description = "rider to show (default: the leader of the most taken class)")
+    UUID user;
+
+    @Option(names = "--class", description = "class to show (default: the most taken class)")
+    UUID classId;
+
+    @Option(names = "--window", description = "trending window in days (default 7)")
+    int window = 7;
+
+    @Override
+    public Integer call() {
+        RidesConfig config = cluster.toConfig(System.getenv());
+        try (CqlSession session = CassandraSessions.open(config)) {
+            System.out.print(render(new RideStatsReader(session, config), date, user, classId, window));
+        }
+        return 0;
+    }
+
+    static String render(RideStatsReader read, LocalDate date, UUID user, UUID classId, int window) {
+        List<RankedClass> mostTaken = read.topClasses("most_taken");
+        if (mostTaken.isEmpty()) {
+            throw new RidesException("no results yet: run nightly, backfill or rebuild first");
+        }
+        UUID cls = classId != null ? classId : mostTaken.get(0).classId();
+        List<RideStatsReader.LeaderboardEntry> board = read.classLeaderboard(cls);
+        UUID rider = user != null ? user : board.isEmpty() ? null : board.get(0).userId();
+        StringBuilder out = new StringBuilder();
+        if (rider != null) {
+            ConsoleTable history = new ConsoleTable("Last five rides of rider " + rider,
+                    "started (UTC)", "class", "instructor", "min", "output kJ", "avg W", "best 20min W", "km");
+            for (var h : read.history(rider, 5)) {
+                history.row(h.startedAt(), h.classTitle(), h.instructor(), h.durationS() / 60, h.totalOutputKj(),
+                        h.avgOutputW(), h.best1200sW(), String.format("%.2f", h.distanceKm()));
+            }
+            out.append(history.render());
+            ConsoleTable records = new ConsoleTable("All-time top 10 rides of rider " + rider + " by total output",
+                    "rank", "output kJ", "started (UTC)", "class");
+            for (var r : read.personalRecords(rider, "total_output")) {
+                records.row(r.rank(), r.value(), r.startedAt(), r.classTitle());
+            }
+            out.append(records.render());
+        }
+        String title = read.classPage(cls).map(p -> p.title() + " with " + p.instructor()).orElse(cls.toString());
+        ConsoleTable leaders = new ConsoleTable("Leaderboard of " + title, "rank", "rider", "output kJ",
+                "started (UTC)");
+        board.forEach(e -> leaders.row(e.rank(), e.username(), e.totalOutputKj(), e.startedAt()));
+        out.append(leaders.render());
+        for (String metric : List.of("most_taken", "top_rated")) {
+            ConsoleTable top = new ConsoleTable("Top classes: " + metric, "rank", "class", "instructor", "value",
+                    "rides", "avg rating", "ratings");
+            for (RankedClass c : metric.equals("most_taken") ? mostTaken : read.topClasses(metric)) {
+                top.row(c.rank(), c.title(), c.instructor(),
+                        metric.equals("most_taken") ? String.valueOf((long) c.value()) : String.format("%.3f", c.value()),
+                        c.workouts(), c.avgRating() == null ? null : String.format("%.2f", c.avgRating()),
+                        c.ratingCount());
+            }
+            out.append(top.render());
+        }
+        ConsoleTable trending = new ConsoleTable("Trending classes on " + date + " (last " + window + " days)",
+                "rank", "class", "instructor", "rides", "avg rating");
+        for (var t : read.trending(window, date)) {
+            trending.row(t.rank(), t.title(), t.instructor(), t.workouts(),
+                    t.avgRating() == null ? null : String.format("%.2f", t.avgRating()));
+        }
+        out.append(trending.render());
+        return out.toString();
+    }
+}

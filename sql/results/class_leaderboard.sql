@@ -1,0 +1,23 @@
+-- A class's all-time top 10 riders by their best single ride on it.
+-- Input view `leaderboard_candidates`: (class_id, user_id, workout_id,
+-- total_output_kj, started_at), one row per ride that may count.
+-- A rider's best ride and the ranking break ties the same way: earlier
+-- started_at, then smaller workout_id.
+WITH best_per_rider AS (
+    SELECT * FROM (
+        SELECT *,
+               row_number() OVER (PARTITION BY class_id, user_id
+                                  ORDER BY total_output_kj DESC, started_at ASC, lower(workout_id) ASC) AS nth
+        FROM leaderboard_candidates
+        WHERE user_id IS NOT NULL
+    ) r
+    WHERE nth = 1
+)
+SELECT class_id, rank, user_id, workout_id, total_output_kj, started_at
+FROM (
+    SELECT *,
+           CAST(row_number() OVER (PARTITION BY class_id
+                                   ORDER BY total_output_kj DESC, started_at ASC, lower(workout_id) ASC) AS INT) AS rank
+    FROM best_per_rider
+) ranked
+WHERE rank <= 10
