@@ -11,7 +11,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +126,8 @@ public final class NightlyPipeline {
 
         // Weeks and months that contain a processed day, rolled up from the stored day
         // rows of other days plus the new ones.
-        LocalDate from = days.first().withDayOfMonth(1).isBefore(days.first().minusDays(6))
-                ? days.first().withDayOfMonth(1) : days.first().minusDays(6);
-        LocalDate to = days.last().plusDays(6);
+        LocalDate from = earlier(days.first().with(DayOfWeek.MONDAY), days.first().withDayOfMonth(1));
+        LocalDate to = later(days.last().with(DayOfWeek.SUNDAY), days.last().with(TemporalAdjusters.lastDayOfMonth()));
         Dataset<Row> storedDays = byKeys(riderDays.select("user_id").distinct().withColumn("period", lit("day")),
                 t.stats("user_period_stats").where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))),
                 "user_id", "period")
@@ -270,6 +271,14 @@ public final class NightlyPipeline {
         counts.written("trending_classes", writer.replaceLists("trending_classes", snapshots, rows));
         ranked.unpersist();
         snapshots.unpersist();
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** A snapshot needs a refresh when a processed day lies inside its window. */

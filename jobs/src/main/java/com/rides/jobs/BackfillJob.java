@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * chunk of days per Spark run (the result is the same as one day at a time; each
  * chunk is one nightly run in job_runs). --resume skips days nightly already finished.
  */
-@Command(name = "backfill", description = "Run nightly for each day in a range, with progress.")
+@Command(name = "backfill", mixinStandardHelpOptions = true, description = "Run nightly for each day in a range, with progress.")
 public class BackfillJob implements Callable<Integer> {
 
     @Mixin

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * samples, ratings), the same for the same seed, with a share of the contract's
  * faults. Written asynchronously at the pace Cassandra accepts.
  */
-@Command(name = "generate", description = "Write realistic synthetic raw data: riders, classes, workouts, samples, ratings.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write realistic synthetic raw data: riders, classes, workouts, samples, ratings.")
 public class GenerateJob implements Callable<Integer> {
 
     @Mixin

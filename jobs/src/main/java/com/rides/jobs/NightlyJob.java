@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * `nightly --date D [--lookback L]`: processes day D and the L days before it (late
  * data) into every result table. Reads the raw partitions of those days only.
  */
-@Command(name = "nightly", description = "Process day D and the L days before it into every result table.")
+@Command(name = "nightly", mixinStandardHelpOptions = true, description = "Process day D and the L days before it into every result table.")
 public class NightlyJob implements Callable<Integer> {
 
     public static final int DEFAULT_LOOKBACK = 2;

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** `rebuild --through D`: every result table recomputed from all raw data up to D. */
-@Command(name = "rebuild", description = "Recompute every result table from all raw data up to D.")
+@Command(name = "rebuild", mixinStandardHelpOptions = true, description = "Recompute every result table from all raw data up to D.")
 public class RebuildJob implements Callable<Integer> {
 
     @Mixin

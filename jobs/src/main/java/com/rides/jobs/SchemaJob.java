@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `schema`: creates both keyspaces and every table if they do not exist. */
-@Command(name = "schema", description = "Create both keyspaces and all tables if they do not exist (idempotent).")
+@Command(name = "schema", mixinStandardHelpOptions = true, description = "Create both keyspaces and all tables if they do not exist (idempotent).")
 public class SchemaJob implements Callable<Integer> {
 
     @Mixin

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * reads them (one partition each): a rider's last rides and records, a class
  * leaderboard, the top classes and the day's trending classes.
  */
-@Command(name = "show", description = "Print the result tables as the app's screens show them.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the result tables as the app's screens show them.")
 public class ShowJob implements Callable<Integer> {
 
     @Mixin

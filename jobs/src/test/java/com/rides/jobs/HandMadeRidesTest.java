@@ -262,10 +262,11 @@ class HandMadeRidesTest {
         Map<String, List<String>> weekly = Snapshot.results(session, stats);
         RebuildJob.run(config, NOV9);
         assertEquals(weekly, Snapshot.results(session, stats), "rebuild differs from nightly");
-        for (LocalDate d : List.of(NOV9, NOV3, NOV2, NOV9, NOV2.plusDays(4), NOV2.plusDays(2), NOV2.plusDays(5),
-                NOV2.plusDays(6), NOV2.plusDays(3))) {
-            NightlyJob.run(config, d, 0);
-        }
+        // Out of order, overlapping, one day twice: 11-09 alone, 11-02..11-04, 11-05..11-08, 11-02..11-03 again.
+        NightlyJob.run(config, NOV9, 0);
+        NightlyJob.run(config, NOV2.plusDays(2), 2);
+        NightlyJob.run(config, NOV2.plusDays(6), 3);
+        NightlyJob.run(config, NOV3, 1);
         assertEquals(weekly, Snapshot.results(session, stats), "day-by-day nightly in another order differs");
     }
 

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IncrementalEqualsFullTest {
 
     static final LocalDate LAST = LocalDate.parse("2026-11-10");
-    static final int DAYS = 8;
+    static final int DAYS = 6;
 
     RidesConfig config;
     CqlSession session;
@@ -50,7 +50,7 @@ class IncrementalEqualsFullTest {
         this.config = config;
         this.session = session;
         SchemaJob.run(session, config, Replication.simple(1));
-        Cli.ok(config, "generate", "--users", "24", "--classes", "8", "--days", String.valueOf(DAYS),
+        Cli.ok(config, "generate", "--users", "20", "--classes", "8", "--days", String.valueOf(DAYS),
                 "--end-date", LAST.toString(), "--seed", "11", "--fault-rate", "0.05");
     }
 
@@ -90,7 +90,7 @@ class IncrementalEqualsFullTest {
     @Test
     @Order(3)
     void aRunCutShortThenRunAgainEqualsACleanRun() {
-        for (int cutAt : new int[]{3, 11, 19}) {
+        for (int cutAt : new int[]{4, 17}) {
             RebuildJob.run(config, LAST.minusDays(2));
             assertNotEquals(reference, Snapshot.results(session, config.statsKeyspace()));
             AtomicInteger writes = new AtomicInteger();

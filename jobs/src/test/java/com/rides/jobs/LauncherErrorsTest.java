@@ -37,7 +37,7 @@ class LauncherErrorsTest {
             "nightly --date 2026-11-20 --conf spark.sql.shuffle.partitions=1|only spark.cassandra.* settings",
             "backfill --from 2026-11-20 --to 2026-11-01|--to 2026-11-01 is before --from 2026-11-20",
             "rebuild --through tomorrow|bad date 'tomorrow'",
-            "nightly --date 2026-11-20 --password secret|Unknown option: '--password'",
+            "nightly --date 2026-11-20 --password secret|Unknown options: '--password'",
     })
     void badInputIsOneLineAndExitTwo(String args, String expected) {
         Result r = run(args.split(" "));
