@@ -262,6 +262,8 @@ class HandMadeRidesTest {
         Map<String, List<String>> weekly = Snapshot.results(session, stats);
         RebuildJob.run(config, NOV9);
         assertEquals(weekly, Snapshot.results(session, stats), "rebuild differs from nightly");
+        RebuildJob.run(config, NOV2.minusDays(1)); // before the first ride: every result table empties
+        assertTrue(Snapshot.results(session, stats).values().stream().allMatch(List::isEmpty));
         // Out of order, overlapping, one day twice: 11-09 alone, 11-02..11-04, 11-05..11-08, 11-02..11-03 again.
         NightlyJob.run(config, NOV9, 0);
         NightlyJob.run(config, NOV2.plusDays(2), 2);
