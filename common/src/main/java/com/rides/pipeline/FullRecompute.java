@@ -52,59 +52,78 @@ public final class FullRecompute {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> ratings = RideInputs.ratings(t, t.raw("ratings").where(col("day").leq(last)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        counts.tally(rides, ratings, sampleRows);
+        try {
+            counts.tally(rides, ratings, sampleRows);
+            writeAll(through, rides, ratings, runId, counts);
+        } finally {
+            rides.unpersist();
+            ratings.unpersist();
+        }
+        return counts;
+    }
+
+    private void writeAll(LocalDate through, Dataset<Row> rides, Dataset<Row> ratings, UUID runId, RunCounts counts) {
 
         Dataset<Row> kept = ResultRows.kept(rides).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> validRatings = ResultRows.classRatings(ratings.where(col("reason").isNull())).persist();
-
-        replace("workout_summary", ResultRows.workoutSummary(kept), counts, "workout_id");
-        replace("user_workout_history", ResultRows.userWorkoutHistory(kept), counts,
-                "user_id", "started_at", "workout_id");
-        replace("class_rides", ResultRows.classRides(kept), counts, "class_id", "user_id", "workout_id");
-        replace("quarantine", ResultRows.quarantine(rides, ratings, runId), counts, "day", "kind", "id");
-
-        Dataset<Row> userDays = SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)).persist();
-        Dataset<Row> periods = SqlFiles.run(spark, "user_period_rollup.sql", ResultRows.view("user_days", userDays));
-        replace("user_period_stats", userDays.unionByName(periods), counts, "user_id", "period", "period_start");
-
-        replace("user_top_workouts", SqlFiles.run(spark, "user_top_workouts.sql",
-                ResultRows.view("top_candidates", ResultRows.topCandidates(kept))), counts, "user_id", "metric", "rank");
-
-        Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
-                ResultRows.view("leaderboard_candidates", ResultRows.leaderboardCandidates(kept))).persist();
-        Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
-        replace("class_leaderboard", ResultRows.withUsernames(board, riders), counts, "class_id", "rank");
-
-        Dataset<Row> totals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept)).persist();
-        replace("class_day_totals", totals, counts, "class_id", "day");
-        replace("day_class_totals", totals, counts, "day", "class_id");
-        replace("class_ratings", validRatings, counts, "class_id", "user_id", "day", "bucket");
-
-        Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql", ResultRows.view("class_days", totals));
-        Dataset<Row> counting = SqlFiles.run(spark, "counting_ratings.sql", ResultRows.view("valid_ratings", validRatings));
-        Dataset<Row> ratingStats = SqlFiles.run(spark, "class_rating_stats.sql", ResultRows.view("counting", counting));
-        Dataset<Row> classIds = totals.select("class_id").union(validRatings.select("class_id")).distinct();
-        Dataset<Row> classStats = ResultRows.classStats(classIds, workoutStats, ratingStats,
-                RideInputs.classesOf(t, classIds)).persist();
-        replace("class_stats", classStats, counts, "class_id");
-        replace("top_classes", SqlFiles.run(spark, "top_classes.sql",
-                ResultRows.view("class_figures", ResultRows.classFigures(classStats))), counts, "metric", "rank");
-
         List<LocalDate> days = daysFromFirstWorkout(rides, through);
-        Dataset<Row> snapshots = ResultRows.snapshots(spark, t.config().trendingWindows(), days);
-        Dataset<Row> ranked = SqlFiles.run(spark, "trending_classes.sql",
-                Map.of("snapshots", snapshots, "day_classes", totals.select("day", "class_id", "workouts"))).persist();
-        Dataset<Row> avg = SqlFiles.run(spark, "trending_ratings.sql",
-                Map.of("trending", ranked, "valid_ratings", validRatings));
-        replace("trending_classes", ResultRows.trending(ranked, avg,
-                RideInputs.classesOf(t, ranked.select("class_id").distinct())), counts, "window_days", "as_of", "rank");
 
-        replace("processed_days", com.rides.raw.DayPartitions.daysOnly(spark, days).select(lit("nightly").as("job"), col("day"),
-                lit(runId.toString()).as("run_id"), org.apache.spark.sql.functions.current_timestamp().as("finished_at")),
-                counts, "job", "day");
-        rides.unpersist();
-        ratings.unpersist();
-        return counts;
+        Steps steps = new Steps();
+        steps.run(() -> {
+            replace("workout_summary", ResultRows.workoutSummary(kept), counts, "workout_id");
+            replace("user_workout_history", ResultRows.userWorkoutHistory(kept), counts,
+                    "user_id", "started_at", "workout_id");
+            replace("class_rides", ResultRows.classRides(kept), counts, "class_id", "user_id", "workout_id");
+            replace("quarantine", ResultRows.quarantine(rides, ratings, runId), counts, "day", "kind", "id");
+        });
+        steps.run(() -> {
+            Dataset<Row> userDays = SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)).persist();
+            Dataset<Row> periods = SqlFiles.run(spark, "user_period_rollup.sql", ResultRows.view("user_days", userDays));
+            replace("user_period_stats", userDays.unionByName(periods), counts, "user_id", "period", "period_start");
+        });
+        steps.run(() -> replace("user_top_workouts", SqlFiles.run(spark, "user_top_workouts.sql",
+                ResultRows.view("top_candidates", ResultRows.topCandidates(kept))), counts, "user_id", "metric", "rank"));
+        steps.run(() -> {
+            Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
+                    ResultRows.view("leaderboard_candidates", ResultRows.leaderboardCandidates(kept))).persist();
+            Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
+            replace("class_leaderboard", ResultRows.withUsernames(board, riders), counts, "class_id", "rank");
+        });
+        steps.run(() -> {
+            Dataset<Row> totals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept)).persist();
+            replace("class_day_totals", totals, counts, "class_id", "day");
+            replace("day_class_totals", totals, counts, "day", "class_id");
+            replace("class_ratings", validRatings, counts, "class_id", "user_id", "day", "bucket");
+
+            Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql",
+                    ResultRows.view("class_days", totals));
+            Dataset<Row> counting = SqlFiles.run(spark, "counting_ratings.sql",
+                    ResultRows.view("valid_ratings", validRatings));
+            Dataset<Row> ratingStats = SqlFiles.run(spark, "class_rating_stats.sql", ResultRows.view("counting", counting));
+            Dataset<Row> classIds = totals.select("class_id").union(validRatings.select("class_id")).distinct();
+            Dataset<Row> classStats = ResultRows.classStats(classIds, workoutStats, ratingStats,
+                    RideInputs.classesOf(t, classIds)).persist();
+            replace("class_stats", classStats, counts, "class_id");
+            replace("top_classes", SqlFiles.run(spark, "top_classes.sql",
+                    ResultRows.view("class_figures", ResultRows.classFigures(classStats))), counts, "metric", "rank");
+
+            Dataset<Row> snapshots = ResultRows.snapshots(spark, t.config().trendingWindows(), days);
+            Dataset<Row> ranked = SqlFiles.run(spark, "trending_classes.sql",
+                    Map.of("snapshots", snapshots, "day_classes", totals.select("day", "class_id", "workouts")))
+                    .persist();
+            Dataset<Row> avg = SqlFiles.run(spark, "trending_ratings.sql",
+                    Map.of("trending", ranked, "valid_ratings", validRatings));
+            replace("trending_classes", ResultRows.trending(ranked, avg,
+                    RideInputs.classesOf(t, ranked.select("class_id").distinct())), counts,
+                    "window_days", "as_of", "rank");
+        });
+        steps.await();
+
+        replace("processed_days", com.rides.raw.DayPartitions.daysOnly(spark, days).select(lit("nightly").as("job"),
+                col("day"), lit(runId.toString()).as("run_id"),
+                org.apache.spark.sql.functions.current_timestamp().as("finished_at")), counts, "job", "day");
+        kept.unpersist();
+        validRatings.unpersist();
     }
 
     /** Upserts the new rows, then deletes the rows whose keys are no longer in the result. */

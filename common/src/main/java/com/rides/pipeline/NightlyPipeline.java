@@ -70,14 +70,55 @@ public final class NightlyPipeline {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> ratings = RideInputs.ratings(t, byKeys(dayParts, t.raw("ratings"), "day", "bucket"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        counts.tally(rides, ratings, sampleRows);
+        try {
+            counts.tally(rides, ratings, sampleRows);
+            writeAll(days, rides, ratings, dayKeys, inDays, runId, counts);
+        } finally {
+            rides.unpersist();
+            ratings.unpersist();
+        }
+        return counts;
+    }
 
+    private void writeAll(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> dayKeys,
+                          Column inDays, UUID runId, RunCounts counts) {
         Dataset<Row> kept = ResultRows.kept(rides);
         Dataset<Row> quarantined = ResultRows.quarantined(rides);
         Dataset<Row> reprocessed = rides.select("workout_id");
         Dataset<Row> validRatings = ResultRows.classRatings(ratings.where(col("reason").isNull()));
 
-        // Per ride: the ride's own rows, removed again if the ride is now quarantined.
+        // Independent steps run side by side: each is a chain of small Spark jobs whose
+        // cost is mostly driver-side planning, which two cores can overlap.
+        Steps steps = new Steps();
+        steps.run(() -> perRide(rides, kept, quarantined, ratings, dayKeys, runId, counts));
+        steps.run(() -> userPeriodStats(days, rides, kept, counts));
+        steps.run(() -> userTopWorkouts(rides, kept, reprocessed, counts));
+        steps.run(() -> classLeaderboard(rides, kept, reprocessed, counts));
+        steps.run(() -> {
+            Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept))
+                    .persist();
+            Dataset<Row> staleTotals = byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id")
+                    .except(newTotals.select("day", "class_id")).persist();
+            writer.upsert("class_day_totals", newTotals);
+            writer.upsert("day_class_totals", newTotals);
+            writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
+            writer.delete("day_class_totals", staleTotals.select("day", "class_id"));
+            Steps after = new Steps();
+            after.run(() -> topClasses(classStats(rides, ratings, validRatings, newTotals, staleTotals, inDays, counts),
+                    counts));
+            after.run(() -> trending(days, newTotals, validRatings, inDays, counts));
+            after.await();
+        });
+        steps.await();
+
+        // Last, and only when every step succeeded: the days count as processed.
+        writer.upsert("processed_days", dayKeys.select(lit("nightly").as("job"), col("day"),
+                lit(runId.toString()).as("run_id"), org.apache.spark.sql.functions.current_timestamp().as("finished_at")));
+    }
+
+    /** Each ride's own rows, removed again where the ride is now quarantined; the quarantine verdicts. */
+    private void perRide(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> quarantined, Dataset<Row> ratings,
+                         Dataset<Row> dayKeys, UUID runId, RunCounts counts) {
         counts.written("workout_summary", writer.upsert("workout_summary", ResultRows.workoutSummary(kept)));
         counts.written("user_workout_history",
                 writer.upsert("user_workout_history", ResultRows.userWorkoutHistory(kept)));
@@ -87,33 +128,11 @@ public final class NightlyPipeline {
         writer.upsert("class_rides", ResultRows.classRides(kept));
         writer.delete("class_rides", quarantined.where(col("user_id").isNotNull().and(col("class_id").isNotNull()))
                 .select("class_id", "user_id", "workout_id"));
-
-        // Quarantine: this run's verdicts for the days replace earlier ones.
+        // This run's verdicts for the days replace earlier ones.
         Dataset<Row> quarantine = ResultRows.quarantine(rides, ratings, runId);
         counts.written("quarantine", writer.upsert("quarantine", quarantine));
         writer.delete("quarantine", byKeys(dayKeys, t.stats("quarantine"), "day")
                 .select("day", "kind", "id").except(quarantine.select("day", "kind", "id")));
-
-        userPeriodStats(days, rides, kept, counts);
-        userTopWorkouts(rides, kept, reprocessed, counts);
-        classLeaderboard(rides, kept, reprocessed, counts);
-        Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept)).persist();
-        Dataset<Row> staleTotals = byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id")
-                .except(newTotals.select("day", "class_id")).persist();
-        writer.upsert("class_day_totals", newTotals);
-        writer.upsert("day_class_totals", newTotals);
-        writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
-        writer.delete("day_class_totals", staleTotals.select("day", "class_id"));
-
-        Dataset<Row> classStats = classStats(rides, ratings, validRatings, newTotals, staleTotals, inDays, counts);
-        topClasses(classStats, counts);
-        trending(days, newTotals, validRatings, inDays, counts);
-
-        writer.upsert("processed_days", dayKeys.select(lit("nightly").as("job"), col("day"),
-                lit(runId.toString()).as("run_id"), org.apache.spark.sql.functions.current_timestamp().as("finished_at")));
-        rides.unpersist();
-        ratings.unpersist();
-        return counts;
     }
 
     private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {

@@ -28,15 +28,15 @@ public final class RunCounts {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private long sampleRowsSeen = -1;
 
-    public Map<String, Long> asMap() {
+    public synchronized Map<String, Long> asMap() {
         return Map.copyOf(counts);
     }
 
-    public long get(String key) {
+    public synchronized long get(String key) {
         return counts.getOrDefault(key, 0L);
     }
 
-    void written(String table, long rows) {
+    synchronized void written(String table, long rows) {
         counts.merge("written_" + table, rows, Long::sum);
     }
 
@@ -100,7 +100,7 @@ public final class RunCounts {
         }
     }
 
-    public void merge(RunCounts other) {
+    public synchronized void merge(RunCounts other) {
         other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
     }
 

@@ -20,7 +20,12 @@ public final class SqlFiles {
     private SqlFiles() {
     }
 
-    public static Dataset<Row> run(SparkSession spark, String file, Map<String, Dataset<Row>> views) {
+    /**
+     * Synchronized because temp views are session-wide names: the pipeline runs its
+     * steps on several threads, and spark.sql() resolves the views while it analyzes,
+     * so the returned Dataset no longer depends on them once this returns.
+     */
+    public static synchronized Dataset<Row> run(SparkSession spark, String file, Map<String, Dataset<Row>> views) {
         views.forEach((name, df) -> df.createOrReplaceTempView(name));
         return spark.sql(text("sql/results/" + file));
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * chunk is one nightly run in job_runs). --resume skips days nightly already finished.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Run nightly for each day in a range, with progress.")
-public class BackfillJob implements Callable<Integer> {
+public class BackfillJob extends CliCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
@@ -44,12 +44,13 @@ public class BackfillJob implements Callable<Integer> {
     @Override
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
-        run(config, from, to, chunkDays, resume, true);
+        run(config, from, to, chunkDays, resume, out());
         return 0;
     }
 
+    /** @param progress where to report each chunk; null for silence */
     public static RunCounts run(RidesConfig config, LocalDate from, LocalDate to, int chunkDays, boolean resume,
-                                boolean progress) {
+                                java.io.PrintWriter progress) {
         if (to.isBefore(from)) {
             throw new ConfigException("--to " + to + " is before --from " + from);
         }
@@ -71,14 +72,14 @@ public class BackfillJob implements Callable<Integer> {
                     (tables, runId) -> new NightlyPipeline(tables).run(chunk, runId));
             total.merge(counts);
             processed += chunk.size();
-            if (progress) {
-                System.out.printf("backfill: day %d of %d (%s..%s): %d workouts, %d samples; %.0f s elapsed%n",
+            if (progress != null) {
+                progress.printf("backfill: day %d of %d (%s..%s): %d workouts, %d samples; %.0f s elapsed%n",
                         processed, days.size(), chunk.first(), chunk.last(), counts.get("workouts_read"),
                         counts.get("samples_read"), (System.nanoTime() - start) / 1e9);
             }
         }
-        if (progress) {
-            System.out.printf("backfill %s..%s: %d days processed%s; %s%n", from, to, days.size(),
+        if (progress != null) {
+            progress.printf("backfill %s..%s: %d days processed%s; %s%n", from, to, days.size(),
                     done.isEmpty() ? "" : ", " + done.size() + " skipped as already done", total);
         }
         return total;

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * faults. Written asynchronously at the pace Cassandra accepts.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Write realistic synthetic raw data: riders, classes, workouts, samples, ratings.")
-public class GenerateJob implements Callable<Integer> {
+public class GenerateJob extends CliCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
@@ -58,16 +58,21 @@ public class GenerateJob implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        WriteResult result = run(config, spec, inFlight);
-        System.out.println("generate: " + result);
+        WriteResult result = run(config, spec, inFlight, err());
+        out().println("generate: " + result);
         return 0;
     }
 
     public static WriteResult run(RidesConfig config, GeneratorSpec spec, int inFlight) {
+        return run(config, spec, inFlight, new java.io.PrintWriter(System.err, true));
+    }
+
+    /** @param progress where to report progress every few seconds */
+    public static WriteResult run(RidesConfig config, GeneratorSpec spec, int inFlight, java.io.PrintWriter progress) {
         try (CqlSession session = CassandraSessions.open(config)) {
             SchemaCheck.requireAll(session, config);
             return new RideDataWriter(session, config.rawKeyspace(), WriterOptions.defaults().withMaxInFlight(inFlight))
-                    .write(new SyntheticRides(spec), progress -> System.err.println("generate: " + progress));
+                    .write(new SyntheticRides(spec), p -> progress.println("generate: " + p));
         }
     }
 }

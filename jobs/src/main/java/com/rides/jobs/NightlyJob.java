@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * data) into every result table. Reads the raw partitions of those days only.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Process day D and the L days before it into every result table.")
-public class NightlyJob implements Callable<Integer> {
+public class NightlyJob extends CliCommand implements Callable<Integer> {
 
     public static final int DEFAULT_LOOKBACK = 2;
 
@@ -36,7 +36,7 @@ public class NightlyJob implements Callable<Integer> {
         RidesConfig config = cluster.toConfig(System.getenv());
         long start = System.nanoTime();
         RunCounts counts = run(config, date, lookback);
-        System.out.printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, counts,
+        out().printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, counts,
                 (System.nanoTime() - start) / 1e9);
         return 0;
     }

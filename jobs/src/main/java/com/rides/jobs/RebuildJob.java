@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** `rebuild --through D`: every result table recomputed from all raw data up to D. */
 @Command(name = "rebuild", mixinStandardHelpOptions = true, description = "Recompute every result table from all raw data up to D.")
-public class RebuildJob implements Callable<Integer> {
+public class RebuildJob extends CliCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
@@ -25,7 +25,7 @@ public class RebuildJob implements Callable<Integer> {
         RidesConfig config = cluster.toConfig(System.getenv());
         long start = System.nanoTime();
         RunCounts counts = run(config, through);
-        System.out.printf("rebuild through %s: %s; %.1f s%n", through, counts, (System.nanoTime() - start) / 1e9);
+        out().printf("rebuild through %s: %s; %.1f s%n", through, counts, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** `schema`: creates both keyspaces and every table if they do not exist. */
 @Command(name = "schema", mixinStandardHelpOptions = true, description = "Create both keyspaces and all tables if they do not exist (idempotent).")
-public class SchemaJob implements Callable<Integer> {
+public class SchemaJob extends CliCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
@@ -45,7 +45,7 @@ public class SchemaJob implements Callable<Integer> {
         Replication r = replication.resolve();
         try (CqlSession session = CassandraSessions.open(config)) {
             List<String> statements = run(session, config, r);
-            System.out.printf("schema: %d statements applied to keyspaces %s and %s (replication %s)%n",
+            out().printf("schema: %d statements applied to keyspaces %s and %s (replication %s)%n",
                     statements.size(), config.rawKeyspace(), config.statsKeyspace(), r.cql());
         }
         return 0;

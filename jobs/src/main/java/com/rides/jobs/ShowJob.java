@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * leaderboard, the top classes and the day's trending classes.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the result tables as the app's screens show them.")
-public class ShowJob implements Callable<Integer> {
+public class ShowJob extends CliCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
@@ -43,7 +43,7 @@ public class ShowJob implements Callable<Integer> {
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
         try (CqlSession session = CassandraSessions.open(config)) {
-            System.out.print(render(new RideStatsReader(session, config), date, user, classId, window));
+            out().print(render(new RideStatsReader(session, config), date, user, classId, window));
         }
         return 0;
     }

@@ -1,0 +1,59 @@
+package com.rides.pipeline;
+
+import com.rides.RidesException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent pipeline steps on their own driver threads (Spark schedules
+ * jobs from several threads at once) and waits for all of them. Every step runs to
+ * its end even when another fails, so a failed run stops at a clean point; the
+ * first failure is rethrown.
+ */
+final class Steps {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rides-step");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Future<?>> running = new ArrayList<>();
+
+    void run(Runnable step) {
+        running.add(pool.submit(step));
+    }
+
+    void await() {
+        Throwable first = null;
+        try {
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RidesException("interrupted while waiting for pipeline steps", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw new RidesException(first.getMessage(), first);
+        }
+    }
+}
