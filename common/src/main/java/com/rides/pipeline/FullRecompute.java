@@ -48,10 +48,11 @@ public final class FullRecompute {
         RunCounts counts = new RunCounts();
         Date last = Date.valueOf(through);
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
+        // Materialized once with the lineage cut, as in NightlyPipeline.
         Dataset<Row> rides = RideInputs.rides(t, t.raw("workouts").where(col("day").leq(last)), sampleRows)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .localCheckpoint(true);
         Dataset<Row> ratings = RideInputs.ratings(t, t.raw("ratings").where(col("day").leq(last)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .localCheckpoint(true);
         try {
             counts.tally(rides, ratings, sampleRows);
             writeAll(through, rides, ratings, runId, counts);
