@@ -69,10 +69,14 @@ public final class CassandraSessions {
     /** Turns the driver's many-line failure into the one line a user needs. */
     public static RidesException explain(RidesConfig config, AllNodesFailedException e) {
         for (Throwable t : e.getAllErrors().values().stream().flatMap(java.util.List::stream).toList()) {
+            if (isAuthFailure(t) && config.username() == null) {
+                return new RidesException("Cassandra at " + hostList(config) + " requires authentication:"
+                        + " set RIDES_CASSANDRA_USERNAME and RIDES_CASSANDRA_PASSWORD or RIDES_CASSANDRA_PASSWORD_FILE");
+            }
             if (isAuthFailure(t)) {
+                // The driver's message is not repeated: it is not ours to promise it never echoes a secret.
                 return new RidesException("Cassandra at " + hostList(config) + " rejected the credentials of user '"
-                        + (config.username() == null ? "(none)" : config.username())
-                        + "': check RIDES_CASSANDRA_USERNAME and RIDES_CASSANDRA_PASSWORD[_FILE]");
+                        + config.username() + "': check RIDES_CASSANDRA_USERNAME and RIDES_CASSANDRA_PASSWORD[_FILE]");
             }
         }
         return new RidesException("cannot reach Cassandra at " + hostList(config)

@@ -32,6 +32,7 @@ public record RidesConfig(
         int fetchSizeRows,
         int concurrentWrites,
         int connectTimeoutSeconds,
+        int runHeartbeatSeconds,
         String truststorePath,
         Secret truststorePassword,
         String sparkMaster,
@@ -52,6 +53,9 @@ public record RidesConfig(
         }
         for (String h : hosts) {
             HostPort.parse(h); // fails with a one-line reason
+        }
+        if (runHeartbeatSeconds < 1) {
+            throw new ConfigException("run heartbeat must be at least 1 s, got " + runHeartbeatSeconds);
         }
         if (buckets < 1) {
             throw new ConfigException("bucket count must be at least 1, got " + buckets);
@@ -109,6 +113,7 @@ public record RidesConfig(
         b.fetchSizeRows = fetchSizeRows;
         b.concurrentWrites = concurrentWrites;
         b.connectTimeoutSeconds = connectTimeoutSeconds;
+        b.runHeartbeatSeconds = runHeartbeatSeconds;
         b.truststorePath = truststorePath;
         b.truststorePassword = truststorePassword;
         b.sparkMaster = sparkMaster;
@@ -167,6 +172,8 @@ public record RidesConfig(
         private int fetchSizeRows = 1000;
         private int concurrentWrites = 5;
         private int connectTimeoutSeconds = 10;
+        // How often a running job renews its job_runs row; three missed beats mark it abandoned.
+        private int runHeartbeatSeconds = 30;
         private String truststorePath;
         private Secret truststorePassword;
         private String sparkMaster = "local[*]";
@@ -209,6 +216,7 @@ public record RidesConfig(
         public Builder fetchSizeRows(int v) { this.fetchSizeRows = v; return this; }
         public Builder concurrentWrites(int v) { this.concurrentWrites = v; return this; }
         public Builder connectTimeoutSeconds(int v) { this.connectTimeoutSeconds = v; return this; }
+        public Builder runHeartbeatSeconds(int v) { this.runHeartbeatSeconds = v; return this; }
         public Builder truststore(String path, Secret pw) { this.truststorePath = path; this.truststorePassword = pw; return this; }
         public Builder sparkMaster(String v) { this.sparkMaster = v; return this; }
         public Builder shufflePartitions(int v) { this.shufflePartitions = v; return this; }
@@ -225,7 +233,7 @@ public record RidesConfig(
             return new RidesConfig(hosts, localDc, username, password, rawKeyspace, statsKeyspace, buckets,
                     readConsistency.toUpperCase(), writeConsistency.toUpperCase(), readsPerSecPerCore,
                     writeMbPerSecPerCore, splitSizeMb, fetchSizeRows, concurrentWrites, connectTimeoutSeconds,
-                    truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
+                    runHeartbeatSeconds, truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
                     connectorPassThrough);
         }
     }

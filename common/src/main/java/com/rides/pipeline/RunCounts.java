@@ -36,6 +36,11 @@ public final class RunCounts {
         return counts.getOrDefault(key, 0L);
     }
 
+    /** Sets one count; the tally does this for every count, tests for the ones they need. */
+    synchronized void record(String key, long value) {
+        counts.put(key, value);
+    }
+
     synchronized void written(String table, long rows) {
         counts.merge("written_" + table, rows, Long::sum);
     }

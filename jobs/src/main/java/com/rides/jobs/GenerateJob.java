@@ -69,10 +69,22 @@ public class GenerateJob extends CliCommand implements Callable<Integer> {
 
     /** @param progress where to report progress every few seconds */
     public static WriteResult run(RidesConfig config, GeneratorSpec spec, int inFlight, java.io.PrintWriter progress) {
-        try (CqlSession session = CassandraSessions.open(config)) {
-            SchemaCheck.requireAll(session, config);
-            return new RideDataWriter(session, config.rawKeyspace(), WriterOptions.defaults().withMaxInFlight(inFlight))
-                    .write(new SyntheticRides(spec), p -> progress.println("generate: " + p));
-        }
+        return JobRunner.recorded(config, "generate", spec.endDate(),
+                (session, runId) -> new RideDataWriter(session, config.rawKeyspace(),
+                        WriterOptions.defaults().withMaxInFlight(inFlight))
+                        .write(new SyntheticRides(spec), p -> progress.println("generate: " + p)),
+                GenerateJob::counts);
+    }
+
+    /** Rows written per table, and the faults planted, for job_runs. */
+    static java.util.Map<String, Long> counts(WriteResult result) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        result.rows().forEach((table, n) -> counts.put("written_" + table.tableName(), n));
+        result.faults().counts().forEach((fault, n) -> {
+            if (n > 0) {
+                counts.put("planted_" + fault.name().toLowerCase(java.util.Locale.ROOT), n);
+            }
+        });
+        return counts;
     }
 }

@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.RidesException;
 import com.rides.cassandra.CassandraSessions;
 import com.rides.config.RidesConfig;
 import com.rides.pipeline.RunCounts;
@@ -13,30 +14,46 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * The frame every Spark job runs in: connect (failing fast, in one line), check the
- * schema, record the run in job_runs as running, do the work, record how it ended.
+ * The frame every job runs in: connect (failing fast, in one line), check the schema,
+ * mark runs of the same job that died silently as abandoned, record this run in
+ * job_runs as running (with a heartbeat), do the work, record how it ended.
  */
 final class JobRunner {
 
     private JobRunner() {
     }
 
+    /** A Spark job: nightly, rebuild. */
     static RunCounts run(RidesConfig config, String job, LocalDate day,
                          BiFunction<CassandraTables, UUID, RunCounts> work) {
+        return recorded(config, job, day,
+                (session, runId) -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), runId),
+                RunCounts::asMap);
+    }
+
+    /** Any job whose outcome has counts worth keeping (generate's rows per table, too). */
+    static <T> T recorded(RidesConfig config, String job, LocalDate day, BiFunction<CqlSession, UUID, T> work,
+                          Function<T, Map<String, Long>> countsOf) {
         try (CqlSession session = CassandraSessions.open(config)) {
             SchemaCheck.requireAll(session, config);
-            JobRunLog log = new JobRunLog(session, config, job, day, Version.current());
-            log.running();
-            try {
-                CassandraTables tables = new CassandraTables(SparkSessions.create(config, "rides " + job), config);
-                RunCounts counts = work.apply(tables, log.runId());
-                log.succeeded(counts.asMap(), counts.toString());
-                return counts;
-            } catch (RuntimeException | Error e) {
-                log.failed(Map.of(), Rides.describe(e));
-                throw e;
+            try (JobRunLog log = new JobRunLog(session, config, job, day, Version.current())) {
+                log.markAbandonedRuns();
+                log.running();
+                try {
+                    T outcome = work.apply(session, log.runId());
+                    log.succeeded(countsOf.apply(outcome), String.valueOf(outcome));
+                    return outcome;
+                } catch (RuntimeException | Error e) {
+                    String why = Rides.describe(e);
+                    if (!log.failed(Map.of(), why)) {
+                        throw new RidesException(why + " (could not record the failure in job_runs;"
+                                + " the next " + job + " run marks run " + log.runId() + " abandoned)", e);
+                    }
+                    throw e;
+                }
             }
         }
     }

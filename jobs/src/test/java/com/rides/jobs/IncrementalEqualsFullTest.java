@@ -3,6 +3,14 @@ package com.rides.jobs;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.rides.config.RidesConfig;
+import com.rides.generate.Fault;
+import com.rides.generate.FaultLog;
+import com.rides.generate.GeneratorSpec;
+import com.rides.generate.RawTable;
+import com.rides.generate.WriteResult;
+import com.rides.pipeline.RunCounts;
+import com.rides.validation.FieldViolation;
+import com.rides.validation.ViolationCounts;
 import com.rides.schema.Replication;
 import com.rides.testing.CassandraExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,14 +53,14 @@ class IncrementalEqualsFullTest {
     RidesConfig config;
     CqlSession session;
     Map<String, List<String>> reference;
+    WriteResult generated;
 
     @BeforeAll
     void generate(RidesConfig config, CqlSession session) {
         this.config = config;
         this.session = session;
         SchemaJob.run(session, config, Replication.simple(1));
-        Cli.ok(config, "generate", "--users", "20", "--classes", "8", "--days", String.valueOf(DAYS),
-                "--end-date", LAST.toString(), "--seed", "11", "--fault-rate", "0.05");
+        generated = GenerateJob.run(config, new GeneratorSpec(20, 8, DAYS, LAST, 11).withFaultRate(0.05), 64);
     }
 
     @Test
@@ -65,8 +74,56 @@ class IncrementalEqualsFullTest {
         assertFalse(reference.get("quarantine").isEmpty(), "5% faults must quarantine something");
         assertTrue(reference.get("trending_classes").size() >= DAYS);
 
-        RebuildJob.run(config, LAST);
+        RunCounts rebuilt = RebuildJob.run(config, LAST);
         assertTablesEqual(reference, Snapshot.results(session, config.statsKeyspace()));
+        assertTheAuditFindsEveryPlantedFault(rebuilt);
+    }
+
+    /**
+     * The generator logs each fault it plants; rebuild reads every raw row, so its
+     * counts, its job_runs row and the quarantine table must account for each one.
+     */
+    void assertTheAuditFindsEveryPlantedFault(RunCounts counts) {
+        FaultLog planted = generated.faults();
+        assertEquals(planted.rows(Fault.Scope.WORKOUT), counts.get("workouts_read"));
+        assertEquals(planted.rows(Fault.Scope.RATING), counts.get("ratings_read"));
+        assertEquals(generated.rows(RawTable.SAMPLES), counts.get("samples_read"));
+        assertEquals(planted.count(Fault.BAD_OFFSET), counts.get("samples_dropped"));
+        Map<String, Long> quarantined = new TreeMap<>();
+        planted.quarantined(Fault.Scope.WORKOUT).forEach((reason, n) -> {
+            if (n > 0) quarantined.put("workout " + reason, n);
+        });
+        planted.quarantined(Fault.Scope.RATING).forEach((reason, n) -> {
+            if (n > 0) quarantined.merge("rating " + reason, n, Long::sum);
+        });
+        assertTrue(quarantined.size() >= 5, "5% faults plant most kinds: " + quarantined);
+        for (Map.Entry<String, Long> q : quarantined.entrySet()) {
+            String[] kindReason = q.getKey().split(" ");
+            assertEquals(q.getValue(), counts.get(kindReason[0] + "s_quarantined_" + kindReason[1]), q.getKey());
+        }
+        Map<String, Long> inTable = new TreeMap<>();
+        for (Row r : session.execute("SELECT kind, reason FROM " + config.qualifiedStats("quarantine"))) {
+            inTable.merge(r.getString("kind") + " " + r.getString("reason"), 1L, Long::sum);
+        }
+        assertEquals(quarantined, inTable, "quarantine rows by kind and reason");
+        for (com.rides.generate.SampleField f : com.rides.generate.SampleField.values()) {
+            com.rides.validation.SampleField rule = com.rides.validation.SampleField.valueOf(f.name());
+            long nulls = counts.get(ViolationCounts.key(rule, FieldViolation.NULL));
+            long outOfRange = counts.get(ViolationCounts.key(rule, FieldViolation.OUT_OF_RANGE));
+            if (f == com.rides.generate.SampleField.OUTPUT_W) {
+                // A no_valid_power ride's output faults are logged once, as the ride's fault.
+                assertTrue(nulls + outOfRange >= planted.count(f.nullFault()) + planted.count(f.outOfRangeFault()));
+                assertTrue(nulls >= planted.count(f.nullFault()), f.name());
+            } else {
+                assertEquals(planted.count(f.nullFault()), nulls, f.name() + " null");
+                assertEquals(planted.count(f.outOfRangeFault()), outOfRange, f.name() + " out of range");
+            }
+        }
+        Row run = session.execute("SELECT status, counts, version FROM " + config.qualifiedStats("job_runs")
+                + " WHERE job = 'rebuild' LIMIT 1").one();
+        assertEquals("succeeded", run.getString("status"));
+        assertEquals(counts.asMap(), run.getMap("counts", String.class, Long.class));
+        assertFalse(run.getString("version").isBlank());
     }
 
     @Test

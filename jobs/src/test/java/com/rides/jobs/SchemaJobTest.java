@@ -43,6 +43,31 @@ class SchemaJobTest {
     }
 
     @Test
+    void jobsWithoutTheSchemaSayToRunItFirst(RidesConfig config) {
+        RidesConfig nowhere = config.toBuilder().rawKeyspace("t_never_created_raw")
+                .statsKeyspace("t_never_created_stats").build();
+        for (String[] args : new String[][]{{"nightly", "--date", "2026-11-20"}, {"rebuild", "--through", "2026-11-20"},
+                {"generate", "--users", "1", "--classes", "1", "--days", "1", "--end-date", "2026-11-20", "--seed", "1"}}) {
+            Cli.Result r = Cli.run(nowhere, args);
+            assertEquals(Rides.EXIT_FAILED, r.code(), r.err());
+            assertEquals("rides: missing keyspace t_never_created_raw, keyspace t_never_created_stats:"
+                    + " run `scripts/rides schema` first", r.err().strip());
+        }
+    }
+
+    @Test
+    void aMissingTableIsNamed(RidesConfig config, CqlSession session) {
+        RidesConfig partial = config.toBuilder().statsKeyspace(config.statsKeyspace() + "_partial").build();
+        Cli.ok(partial, "schema");
+        session.execute("DROP TABLE " + partial.qualifiedStats("class_leaderboard"));
+        Cli.Result r = Cli.run(partial, "nightly", "--date", "2026-11-20");
+        assertEquals(Rides.EXIT_FAILED, r.code(), r.err());
+        assertEquals("rides: missing table " + partial.qualifiedStats("class_leaderboard")
+                + ": run `scripts/rides schema` first", r.err().strip());
+        session.execute("DROP KEYSPACE " + partial.statsKeyspace());
+    }
+
+    @Test
     void badReplicationIsAUsageError(RidesConfig config) {
         Cli.Result r = Cli.run(config, "schema", "--dc-replication", "dc1");
         assertEquals(Rides.EXIT_USAGE, r.code());

@@ -1,0 +1,198 @@
+package com.rides.jobs;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.rides.cassandra.CassandraSessions;
+import com.rides.config.RidesConfig;
+import com.rides.config.Secret;
+import com.rides.generate.GeneratorSpec;
+import com.rides.schema.Replication;
+import com.rides.testing.FreePorts;
+import com.rides.testing.LocalCassandraScript;
+import com.rides.testing.RepoRoot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The jobs against a node run the way production runs: password authentication on
+ * (scripts/local-cassandra start --auth, a non-superuser role for the jobs), and the
+ * node going away in the middle of a run. The node is this class's own, since it is
+ * stopped and started again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecuredNodeTest {
+
+    static final LocalDate LAST = LocalDate.parse("2026-11-12");
+    static final String USER = "rides_job";
+
+    final LocalCassandraScript script = new LocalCassandraScript(RepoRoot.find());
+    Path dir;
+    Path node;
+    int port;
+    String password;
+    Path passwordFile;
+    RidesConfig config;
+
+    @BeforeAll
+    void startAnAuthenticatedNode() throws IOException {
+        dir = Files.createTempDirectory("secured-node");
+        node = dir.resolve("node");
+        port = FreePorts.cqlPort();
+        LocalCassandraScript.Result start = script.run("start", "--auth", "--port", String.valueOf(port),
+                "--data", node.toString());
+        assertEquals(0, start.exitCode(), start.output());
+        assertTrue(start.output().contains("job role 'rides_job' ready"), start.output());
+        passwordFile = node.resolve("job-password");
+        password = Files.readString(passwordFile).strip();
+        assertTrue(password.length() >= 16, "a generated password");
+        assertFalse(start.output().contains(password), "the script must not print the password");
+        config = RidesConfig.builder().hosts("127.0.0.1:" + port).username(USER).password(Secret.of(password))
+                .rawKeyspace("t_secured_raw").statsKeyspace("t_secured_stats")
+                .runHeartbeatSeconds(1).connectTimeoutSeconds(5).build();
+        try (CqlSession session = CassandraSessions.open(config)) {
+            SchemaJob.run(session, config, Replication.simple(1));
+        }
+        GenerateJob.run(config, new GeneratorSpec(10, 4, 3, LAST, 3), 32, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+    }
+
+    @AfterAll
+    void stopTheNode() {
+        script.stop(node);
+    }
+
+    @Test
+    @Order(1)
+    void withoutCredentialsTheJobSaysAuthenticationIsRequired() {
+        Cli.Result r = Cli.run(config.toBuilder().username(null).password(null).build(),
+                "nightly", "--date", LAST.toString());
+        assertEquals(Rides.EXIT_FAILED, r.code());
+        assertEquals("rides: Cassandra at 127.0.0.1:" + port + " requires authentication: set RIDES_CASSANDRA_USERNAME"
+                + " and RIDES_CASSANDRA_PASSWORD or RIDES_CASSANDRA_PASSWORD_FILE", r.err().strip());
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsRejectedWithoutEchoingIt() throws IOException {
+        Path wrong = dir.resolve("wrong-password");
+        Files.writeString(wrong, "not-the-password-4711\n");
+        Cli.Result r = Cli.run(config, "nightly", "--date", LAST.toString(), "--username", USER,
+                "--password-file", wrong.toString());
+        assertEquals(Rides.EXIT_FAILED, r.code());
+        assertEquals("rides: Cassandra at 127.0.0.1:" + port + " rejected the credentials of user 'rides_job':"
+                + " check RIDES_CASSANDRA_USERNAME and RIDES_CASSANDRA_PASSWORD[_FILE]", r.err().strip());
+        assertFalse((r.out() + r.err()).contains("not-the-password-4711"));
+    }
+
+    /**
+     * The launcher in a JVM of its own, the password in the environment: everything it
+     * prints (Spark's and the connector's logs included) and everything it records is
+     * searched for the password.
+     */
+    @Test
+    @Order(3)
+    void withCredentialsANightlyRunsAndThePasswordShowsNowhere() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--add-") || flag.startsWith("-Djava.security") || flag.startsWith("-Dio.netty")) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of(Rides.class.getName(), "nightly", "--date", LAST.toString(), "--verbose",
+                "--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
+                "--stats-keyspace", config.statsKeyspace()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("RIDES_CASSANDRA_USERNAME", USER);
+        pb.environment().put("RIDES_CASSANDRA_PASSWORD", password);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("nightly " + LAST + " (lookback 2): workouts"), output);
+        assertFalse(output.contains(password), "the password is in the launcher's output");
+
+        try (CqlSession session = CassandraSessions.open(config)) {
+            List<Row> runs = session.execute("SELECT * FROM " + config.qualifiedStats("job_runs")
+                    + " WHERE job IN ('nightly', 'generate')").all();
+            assertTrue(runs.size() >= 2, "generate and nightly are recorded");
+            for (Row run : runs) {
+                for (ColumnDefinition column : run.getColumnDefinitions()) {
+                    Object value = run.getObject(column.getName());
+                    assertFalse(String.valueOf(value).contains(password), "job_runs." + column.getName());
+                }
+            }
+        }
+    }
+
+    /**
+     * CONTRACT.md section 5 when the node goes away mid-run: the run fails with one line,
+     * a rerun after the node is back gives exactly the tables of a clean run, and the
+     * failed run, which could not record its own failure, is marked failed by the rerun.
+     */
+    @Test
+    @Order(4)
+    void cassandraStoppedMidRunThenARerunEqualsACleanRun() {
+        NightlyJob.run(config, LAST, 2);
+        Map<String, List<String>> clean;
+        try (CqlSession session = CassandraSessions.open(config)) {
+            clean = Snapshot.results(session, config.statsKeyspace());
+        }
+        assertFalse(clean.get("workout_summary").isEmpty());
+        RebuildJob.run(config, LAST.minusDays(3)); // before the first day: the result tables empty
+
+        AtomicInteger writes = new AtomicInteger();
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> NightlyJob.run(config, LAST, 2, table -> {
+            if (writes.incrementAndGet() == 5) {
+                LocalCassandraScript.Result stop = script.stop(node);
+                assertEquals(0, stop.exitCode(), stop.output());
+            }
+        }));
+        String line = Rides.describe(failure);
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains("could not record the failure in job_runs"), line);
+        Matcher m = Pattern.compile("marks run ([0-9a-f-]{36}) abandoned").matcher(line);
+        assertTrue(m.find(), line);
+        UUID failedRun = UUID.fromString(m.group(1));
+
+        LocalCassandraScript.Result restart = script.run("start", "--auth", "--port", String.valueOf(port),
+                "--data", node.toString());
+        assertEquals(0, restart.exitCode(), restart.output());
+        NightlyJob.run(config, LAST, 2);
+
+        try (CqlSession session = CassandraSessions.open(config)) {
+            IncrementalEqualsFullTest.assertTablesEqual(clean, Snapshot.results(session, config.statsKeyspace()));
+            Row run = session.execute("SELECT status, message FROM " + config.qualifiedStats("job_runs")
+                    + " WHERE job = 'nightly' AND run_id = ? ALLOW FILTERING", failedRun).one();
+            assertEquals("failed", run.getString("status"));
+            assertTrue(run.getString("message").startsWith("abandoned: no heartbeat since"), run.getString("message"));
+        }
+    }
+}
