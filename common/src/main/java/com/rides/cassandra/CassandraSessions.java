@@ -109,7 +109,7 @@ public final class CassandraSessions {
     private static SSLContext sslContext(RidesConfig config) {
         Path path = Path.of(config.truststorePath());
         try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            KeyStore store = KeyStore.getInstance(config.truststoreType());
             char[] pw = config.truststorePassword() == null ? null : config.truststorePassword().reveal().toCharArray();
             store.load(in, pw);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -29,6 +29,7 @@ public final class ConnectorSettings {
         if (c.truststorePath() != null) {
             s.put("spark.cassandra.connection.ssl.enabled", "true");
             s.put("spark.cassandra.connection.ssl.trustStore.path", c.truststorePath());
+            s.put("spark.cassandra.connection.ssl.trustStore.type", c.truststoreType());
             if (c.truststorePassword() != null) {
                 s.put("spark.cassandra.connection.ssl.trustStore.password", c.truststorePassword().reveal());
             }

@@ -132,6 +132,12 @@ public record RidesConfig(
         return localDc != null ? localDc : "datacenter1";
     }
 
+    /** JKS for a *.jks truststore, else PKCS12 (keytool's default since JDK 9). */
+    public String truststoreType() {
+        return truststorePath != null && truststorePath.toLowerCase(java.util.Locale.ROOT).endsWith(".jks")
+                ? "JKS" : "PKCS12";
+    }
+
     public String qualifiedRaw(String table) {
         return rawKeyspace + "." + table;
     }

@@ -56,7 +56,11 @@ public final class ResultWriter {
     public ResultWriter(CassandraTables tables, Consumer<String> afterEachWrite) {
         this.keyspace = tables.config().statsKeyspace();
         this.consistency = tables.config().writeConsistency();
-        this.connector = CassandraConnector$.MODULE$.apply(tables.spark().sparkContext().getConf());
+        // This run's settings, not the SparkContext's: a context outlives its first job
+        // (backfill, notebooks, tests), and the next job may talk to another cluster or role.
+        org.apache.spark.SparkConf conf = tables.spark().sparkContext().getConf();
+        com.rides.cassandra.ConnectorSettings.of(tables.config()).forEach(conf::set);
+        this.connector = CassandraConnector$.MODULE$.apply(conf);
         this.afterEachWrite = afterEachWrite;
     }
 

@@ -82,6 +82,36 @@ class RidesConfigTest {
     }
 
     @Test
+    void tlsSettingsReachTheConnectorWithTheTruststorePasswordMasked() {
+        RidesConfig c = RidesConfig.fromEnvironment(Map.of("RIDES_CASSANDRA_TRUSTSTORE", "/etc/rides/trust.p12",
+                "RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", "trust-pw-1")).build();
+        Map<String, String> s = ConnectorSettings.of(c);
+        assertEquals("true", s.get("spark.cassandra.connection.ssl.enabled"));
+        assertEquals("/etc/rides/trust.p12", s.get("spark.cassandra.connection.ssl.trustStore.path"));
+        assertEquals("PKCS12", s.get("spark.cassandra.connection.ssl.trustStore.type"));
+        assertEquals("trust-pw-1", s.get("spark.cassandra.connection.ssl.trustStore.password"));
+        assertFalse(ConnectorSettings.printable(c).toString().contains("trust-pw-1"));
+        assertEquals("JKS", RidesConfig.builder().truststore("/x/trust.JKS", null).build().truststoreType());
+    }
+
+    @Test
+    void throttlesAndSplitSizeReachTheConnector() {
+        RidesConfig c = RidesConfig.builder().readsPerSecPerCore(300).writeMbPerSecPerCore(2.5).splitSizeMb(32)
+                .fetchSizeRows(500).concurrentWrites(3).localDc("eu-west").readConsistency("LOCAL_QUORUM").build();
+        Map<String, String> s = ConnectorSettings.of(c);
+        assertEquals("300", s.get("spark.cassandra.input.readsPerSec"));
+        assertEquals("2.5", s.get("spark.cassandra.output.throughputMBPerSec"));
+        assertEquals("32", s.get("spark.cassandra.input.split.sizeInMB"));
+        assertEquals("500", s.get("spark.cassandra.input.fetch.sizeInRows"));
+        assertEquals("3", s.get("spark.cassandra.output.concurrent.writes"));
+        assertEquals("eu-west", s.get("spark.cassandra.connection.localDC"));
+        assertEquals("LOCAL_QUORUM", s.get("spark.cassandra.input.consistency.level"));
+        RidesConfig unthrottled = RidesConfig.builder().readsPerSecPerCore(0).writeMbPerSecPerCore(0).build();
+        assertNull(ConnectorSettings.of(unthrottled).get("spark.cassandra.input.readsPerSec"));
+        assertNull(ConnectorSettings.of(unthrottled).get("spark.cassandra.output.throughputMBPerSec"));
+    }
+
+    @Test
     void connectorSettingsPassThroughAndWin() {
         RidesConfig c = RidesConfig.builder()
                 .connectorSetting("spark.cassandra.input.split.sizeInMB", "7")

@@ -31,8 +31,11 @@ final class AnalystData {
      */
     static synchronized RidesConfig on(RidesConfig classConfig) {
         if (prepared == null) {
+            // On a cluster shared by several test JVMs (RIDES_CASSANDRA_HOSTS), each JVM
+            // gets keyspaces of its own, or one run's drop would pull the data from under another.
+            String suffix = System.getenv("RIDES_CASSANDRA_HOSTS") == null ? "" : "_" + ProcessHandle.current().pid();
             RidesConfig config = classConfig.toBuilder()
-                    .rawKeyspace("t_analyst_raw").statsKeyspace("t_analyst_stats").build();
+                    .rawKeyspace("t_analyst_raw" + suffix).statsKeyspace("t_analyst_stats" + suffix).build();
             try (CqlSession session = CassandraSessions.open(config)) {
                 session.execute("DROP KEYSPACE IF EXISTS " + config.rawKeyspace());
                 session.execute("DROP KEYSPACE IF EXISTS " + config.statsKeyspace());

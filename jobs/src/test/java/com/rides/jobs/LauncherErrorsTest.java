@@ -62,7 +62,7 @@ class LauncherErrorsTest {
     void helpListsEveryCommandAndNoPasswordOption() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        for (String c : new String[]{"schema", "nightly", "backfill", "rebuild", "show"}) {
+        for (String c : new String[]{"schema", "generate", "nightly", "backfill", "rebuild", "show", "adhoc", "report"}) {
             assertTrue(r.out().contains(c), c);
         }
         Result nightly = run("nightly", "--help");

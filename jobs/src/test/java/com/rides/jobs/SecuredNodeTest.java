@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The jobs against a node run the way production runs: password authentication on
- * (scripts/local-cassandra start --auth, a non-superuser role for the jobs), and the
+ * (scripts/local-cassandra start --auth, a non-superuser role for the jobs), TLS on the
+ * CQL port (--tls, a key pair made by keytool; the jobs get the truststore), and the
  * node going away in the middle of a run. The node is this class's own, since it is
  * stopped and started again.
  */
@@ -65,7 +66,7 @@ class SecuredNodeTest {
         dir = Files.createTempDirectory("secured-node");
         node = dir.resolve("node");
         port = FreePorts.cqlPort();
-        LocalCassandraScript.Result start = script.run("start", "--auth", "--port", String.valueOf(port),
+        LocalCassandraScript.Result start = script.run("start", "--auth", "--tls", "--port", String.valueOf(port),
                 "--data", node.toString());
         assertEquals(0, start.exitCode(), start.output());
         assertTrue(start.output().contains("job role 'rides_job' ready"), start.output());
@@ -73,7 +74,10 @@ class SecuredNodeTest {
         password = Files.readString(passwordFile).strip();
         assertTrue(password.length() >= 16, "a generated password");
         assertFalse(start.output().contains(password), "the script must not print the password");
+        Path truststore = node.resolve("tls/truststore.p12");
+        assertTrue(Files.isRegularFile(truststore), start.output());
         config = RidesConfig.builder().hosts("127.0.0.1:" + port).username(USER).password(Secret.of(password))
+                .truststore(truststore.toString(), Secret.of(Files.readString(node.resolve("tls/password")).strip()))
                 .rawKeyspace("t_secured_raw").statsKeyspace("t_secured_stats")
                 .runHeartbeatSeconds(1).connectTimeoutSeconds(5).build();
         try (CqlSession session = CassandraSessions.open(config)) {
@@ -131,6 +135,8 @@ class SecuredNodeTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("RIDES_CASSANDRA_USERNAME", USER);
         pb.environment().put("RIDES_CASSANDRA_PASSWORD", password);
+        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE", config.truststorePath());
+        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", config.truststorePassword().reveal());
         Process p = pb.start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -138,6 +144,7 @@ class SecuredNodeTest {
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("nightly " + LAST + " (lookback 2): workouts"), output);
         assertFalse(output.contains(password), "the password is in the launcher's output");
+        assertFalse(output.contains(config.truststorePassword().reveal()), "the truststore password is in the output");
 
         try (CqlSession session = CassandraSessions.open(config)) {
             List<Row> runs = session.execute("SELECT * FROM " + config.qualifiedStats("job_runs")
@@ -160,9 +167,23 @@ class SecuredNodeTest {
     @Test
     @Order(4)
     void cassandraStoppedMidRunThenARerunEqualsACleanRun() {
-        NightlyJob.run(config, LAST, 2);
         Map<String, List<String>> clean;
         try (CqlSession session = CassandraSessions.open(config)) {
+            // The node also takes plain connections (optional TLS), so a client whose TLS
+            // settings were lost would still connect: check every connection the run holds.
+            AtomicInteger checked = new AtomicInteger();
+            NightlyJob.run(config, LAST, 2, table -> {
+                if (checked.getAndIncrement() == 0) {
+                    List<Row> clients = session.execute("SELECT address, port, ssl_enabled FROM system_views.clients"
+                            + " WHERE username = ? ALLOW FILTERING", USER).all();
+                    assertTrue(clients.size() >= 3, "the test's, the job's and the connector's sessions: " + clients.size());
+                    for (Row c : clients) {
+                        assertTrue(c.getBoolean("ssl_enabled"), "a plain connection from " + c.getInetAddress("address")
+                                + ":" + c.getInt("port"));
+                    }
+                }
+            });
+            assertTrue(checked.get() > 0);
             clean = Snapshot.results(session, config.statsKeyspace());
         }
         assertFalse(clean.get("workout_summary").isEmpty());
@@ -182,7 +203,7 @@ class SecuredNodeTest {
         assertTrue(m.find(), line);
         UUID failedRun = UUID.fromString(m.group(1));
 
-        LocalCassandraScript.Result restart = script.run("start", "--auth", "--port", String.valueOf(port),
+        LocalCassandraScript.Result restart = script.run("start", "--auth", "--tls", "--port", String.valueOf(port),
                 "--data", node.toString());
         assertEquals(0, restart.exitCode(), restart.output());
         NightlyJob.run(config, LAST, 2);

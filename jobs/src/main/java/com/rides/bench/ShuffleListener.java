@@ -1,0 +1,83 @@
+package com.rides.bench;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Sums Spark's own task metrics over a run: bytes and records the tasks read from
+ * their input (the connector reports what it fetched from Cassandra), and bytes
+ * they wrote to shuffle files. Reset before a run, read after it.
+ */
+final class ShuffleListener extends SparkListener {
+
+    /** What the tasks of one run read and shuffled. */
+    record Totals(long inputBytes, long inputRecords, long shuffleBytesWritten, long shuffleRecordsWritten, long tasks) {
+
+        /** Shuffle bytes written as a share of the bytes read (NaN when nothing was read). */
+        double shuffleShare() {
+            return inputBytes > 0 ? (double) shuffleBytesWritten / inputBytes : Double.NaN;
+        }
+    }
+
+    private final LongAdder inputBytes = new LongAdder();
+    private final LongAdder inputRecords = new LongAdder();
+    private final LongAdder shuffleBytes = new LongAdder();
+    private final LongAdder shuffleRecords = new LongAdder();
+    private final LongAdder tasks = new LongAdder();
+    private final SparkContext context;
+
+    private ShuffleListener(SparkContext context) {
+        this.context = context;
+    }
+
+    static ShuffleListener attach(SparkContext context) {
+        ShuffleListener listener = new ShuffleListener(context);
+        context.addSparkListener(listener);
+        return listener;
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        TaskMetrics m = end.taskMetrics();
+        if (m == null) {
+            return;
+        }
+        inputBytes.add(m.inputMetrics().bytesRead());
+        inputRecords.add(m.inputMetrics().recordsRead());
+        shuffleBytes.add(m.shuffleWriteMetrics().bytesWritten());
+        shuffleRecords.add(m.shuffleWriteMetrics().recordsWritten());
+        tasks.increment();
+    }
+
+    void reset() {
+        drain();
+        inputBytes.reset();
+        inputRecords.reset();
+        shuffleBytes.reset();
+        shuffleRecords.reset();
+        tasks.reset();
+    }
+
+    /** The totals since the last reset, once the listener bus has delivered every event. */
+    Totals totals() {
+        drain();
+        return new Totals(inputBytes.sum(), inputRecords.sum(), shuffleBytes.sum(), shuffleRecords.sum(), tasks.sum());
+    }
+
+    private void drain() {
+        try {
+            // Events reach listeners asynchronously; wait until the bus has delivered them.
+            context.listenerBus().waitUntilEmpty();
+        } catch (Exception e) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
