@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.rides.config.RidesConfig;
 import com.rides.pipeline.RunCounts;
 import com.rides.schema.Replication;
+import com.rides.serving.RideStatsReader;
 import com.rides.testing.CassandraExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -270,6 +271,34 @@ class HandMadeRidesTest {
         NightlyJob.run(config, NOV2.plusDays(6), 3);
         NightlyJob.run(config, NOV3, 1);
         assertEquals(weekly, Snapshot.results(session, stats), "day-by-day nightly in another order differs");
+    }
+
+    /** The product team's read API answers every screen with the hand-computed rows. */
+    @Test
+    @Order(9)
+    void servingReaderAnswersEveryScreen() {
+        RideStatsReader reader = new RideStatsReader(session, config);
+        RideStatsReader.Workout w1 = reader.workout(W1).orElseThrow();
+        assertEquals(ALICE, w1.userId());
+        close(12.0, w1.totalOutputKj());
+        assertTrue(reader.workout(W9).isEmpty(), "a quarantined ride has no summary");
+        assertEquals(List.of(W5, W3), reader.history(ALICE, 2).stream().map(RideStatsReader.HistoryEntry::workoutId).toList());
+        RideStatsReader.PeriodTotals week = reader.periodTotals(ALICE, "week", 5).get(1);
+        assertEquals(NOV2, week.periodStart());
+        assertEquals(2, week.workouts());
+        close(15.0, week.totalOutputKj());
+        assertEquals(List.of(W1, W5, W3), reader.personalRecords(ALICE, "total_output").stream()
+                .map(RideStatsReader.PersonalRecord::workoutId).toList());
+        assertEquals(List.of("bob", "carol", "alice"), reader.classLeaderboard(K1).stream()
+                .map(RideStatsReader.LeaderboardEntry::username).toList());
+        RideStatsReader.ClassPage k1 = reader.classPage(K1).orElseThrow();
+        assertEquals(Map.of(2, 1L, 5, 1L), k1.ratingHistogram());
+        close(3.5, k1.avgRating());
+        assertEquals(List.of(K1, K2), reader.topClasses("most_taken").stream().map(RideStatsReader.RankedClass::classId).toList());
+        List<RideStatsReader.TrendingClass> trending = reader.trending(7, NOV9);
+        assertEquals(List.of(1, 2), trending.stream().map(RideStatsReader.TrendingClass::rank).toList());
+        assertEquals(2, trending.get(0).workouts());
+        assertNull(trending.get(1).avgRating());
     }
 
     private List<Row> trending(LocalDate asOf) {
