@@ -80,7 +80,10 @@ public record ResultSink(Kind kind, String target) {
         df.write().mode(SaveMode.Overwrite).parquet(target);
     }
 
-    private void writeCsv(Dataset<Row> df, FileSystem fs, Path path) throws IOException {
+    private void writeCsv(Dataset<Row> df, FileSystem checked, Path path) throws IOException {
+        // The local file system keeps a hidden .crc beside each file it writes and moves it
+        // along on rename; an analyst's one CSV file should not come with one.
+        FileSystem fs = checked instanceof org.apache.hadoop.fs.ChecksumFileSystem c ? c.getRawFileSystem() : checked;
         if (fs.exists(path) && fs.getFileStatus(path).isDirectory()) {
             throw new ConfigException("will not replace " + target + ": it is a directory");
         }

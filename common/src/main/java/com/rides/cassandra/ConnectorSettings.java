@@ -26,8 +26,9 @@ public final class ConnectorSettings {
             s.put("spark.cassandra.auth.username", c.username());
             s.put("spark.cassandra.auth.password", c.password() == null ? "" : c.password().reveal());
         }
+        // Said either way: a Spark session outlives a job, and the next may be without TLS.
+        s.put("spark.cassandra.connection.ssl.enabled", String.valueOf(c.truststorePath() != null));
         if (c.truststorePath() != null) {
-            s.put("spark.cassandra.connection.ssl.enabled", "true");
             s.put("spark.cassandra.connection.ssl.trustStore.path", c.truststorePath());
             s.put("spark.cassandra.connection.ssl.trustStore.type", c.truststoreType());
             if (c.truststorePassword() != null) {

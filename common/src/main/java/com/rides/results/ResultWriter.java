@@ -59,6 +59,11 @@ public final class ResultWriter {
         // This run's settings, not the SparkContext's: a context outlives its first job
         // (backfill, notebooks, tests), and the next job may talk to another cluster or role.
         org.apache.spark.SparkConf conf = tables.spark().sparkContext().getConf();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.cassandra.")) {
+                conf.remove(kv._1());
+            }
+        }
         com.rides.cassandra.ConnectorSettings.of(tables.config()).forEach(conf::set);
         this.connector = CassandraConnector$.MODULE$.apply(conf);
         this.afterEachWrite = afterEachWrite;

@@ -40,8 +40,18 @@ public final class SparkSessions {
         }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         // getOrCreate() may return a session made by an earlier job in the same JVM
-        // (tests, backfill); make sure this job's connector settings apply to it.
-        for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
+        // (tests, backfill); make sure this job's connector settings, and only they, apply.
+        Map<String, String> settings = ConnectorSettings.of(config);
+        scala.collection.Iterator<String> keys = spark.conf().getAll().keys().iterator();
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (key.startsWith("spark.cassandra.") && !settings.containsKey(key)) {
+                stale.add(key);
+            }
+        }
+        stale.forEach(spark.conf()::unset);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
             spark.conf().set(e.getKey(), e.getValue());
         }
         spark.sparkContext().setLogLevel("WARN");

@@ -88,6 +88,11 @@ class SecuredNodeTest {
 
     @AfterAll
     void stopTheNode() {
+        // The Spark session outlives the class; the next class must not inherit a context
+        // made for this node's credentials and TLS.
+        if (org.apache.spark.sql.SparkSession.getDefaultSession().isDefined()) {
+            org.apache.spark.sql.SparkSession.getDefaultSession().get().stop();
+        }
         script.stop(node);
     }
 
@@ -168,13 +173,14 @@ class SecuredNodeTest {
     @Order(4)
     void cassandraStoppedMidRunThenARerunEqualsACleanRun() {
         Map<String, List<String>> clean;
-        try (CqlSession session = CassandraSessions.open(config)) {
+        RidesConfig superuser = config.toBuilder().username("cassandra").password(Secret.of("cassandra")).build();
+        try (CqlSession session = CassandraSessions.open(config); CqlSession admin = CassandraSessions.open(superuser)) {
             // The node also takes plain connections (optional TLS), so a client whose TLS
             // settings were lost would still connect: check every connection the run holds.
             AtomicInteger checked = new AtomicInteger();
             NightlyJob.run(config, LAST, 2, table -> {
                 if (checked.getAndIncrement() == 0) {
-                    List<Row> clients = session.execute("SELECT address, port, ssl_enabled FROM system_views.clients"
+                    List<Row> clients = admin.execute("SELECT address, port, ssl_enabled FROM system_views.clients"
                             + " WHERE username = ? ALLOW FILTERING", USER).all();
                     assertTrue(clients.size() >= 3, "the test's, the job's and the connector's sessions: " + clients.size());
                     for (Row c : clients) {
