@@ -33,6 +33,7 @@ public record RidesConfig(
         int concurrentWrites,
         int connectTimeoutSeconds,
         int runHeartbeatSeconds,
+        int unreachableTimeoutSeconds,
         String truststorePath,
         Secret truststorePassword,
         String sparkMaster,
@@ -56,6 +57,9 @@ public record RidesConfig(
         }
         if (runHeartbeatSeconds < 1) {
             throw new ConfigException("run heartbeat must be at least 1 s, got " + runHeartbeatSeconds);
+        }
+        if (unreachableTimeoutSeconds < 1) {
+            throw new ConfigException("unreachable timeout must be at least 1 s, got " + unreachableTimeoutSeconds);
         }
         if (buckets < 1) {
             throw new ConfigException("bucket count must be at least 1, got " + buckets);
@@ -114,6 +118,7 @@ public record RidesConfig(
         b.concurrentWrites = concurrentWrites;
         b.connectTimeoutSeconds = connectTimeoutSeconds;
         b.runHeartbeatSeconds = runHeartbeatSeconds;
+        b.unreachableTimeoutSeconds = unreachableTimeoutSeconds;
         b.truststorePath = truststorePath;
         b.truststorePassword = truststorePassword;
         b.sparkMaster = sparkMaster;
@@ -180,6 +185,9 @@ public record RidesConfig(
         private int connectTimeoutSeconds = 10;
         // How often a running job renews its job_runs row; three missed beats mark it abandoned.
         private int runHeartbeatSeconds = 30;
+        // How long a run waits for a cluster that stopped answering before it gives up:
+        // long enough for a coordinator restart, short enough that the scheduler learns of an outage.
+        private int unreachableTimeoutSeconds = 60;
         private String truststorePath;
         private Secret truststorePassword;
         private String sparkMaster = "local[*]";
@@ -223,6 +231,7 @@ public record RidesConfig(
         public Builder concurrentWrites(int v) { this.concurrentWrites = v; return this; }
         public Builder connectTimeoutSeconds(int v) { this.connectTimeoutSeconds = v; return this; }
         public Builder runHeartbeatSeconds(int v) { this.runHeartbeatSeconds = v; return this; }
+        public Builder unreachableTimeoutSeconds(int v) { this.unreachableTimeoutSeconds = v; return this; }
         public Builder truststore(String path, Secret pw) { this.truststorePath = path; this.truststorePassword = pw; return this; }
         public Builder sparkMaster(String v) { this.sparkMaster = v; return this; }
         public Builder shufflePartitions(int v) { this.shufflePartitions = v; return this; }
@@ -239,7 +248,7 @@ public record RidesConfig(
             return new RidesConfig(hosts, localDc, username, password, rawKeyspace, statsKeyspace, buckets,
                     readConsistency.toUpperCase(), writeConsistency.toUpperCase(), readsPerSecPerCore,
                     writeMbPerSecPerCore, splitSizeMb, fetchSizeRows, concurrentWrites, connectTimeoutSeconds,
-                    runHeartbeatSeconds, truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
+                    runHeartbeatSeconds, unreachableTimeoutSeconds, truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
                     connectorPassThrough);
         }
     }

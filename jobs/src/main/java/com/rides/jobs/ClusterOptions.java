@@ -66,6 +66,14 @@ public class ClusterOptions {
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "per-host connect timeout (default 10)")
     Integer connectTimeout;
 
+    @Option(names = "--heartbeat", paramLabel = "SECONDS",
+            description = "how often a run renews its job_runs row; three missed beats mark it abandoned (default 30)")
+    Integer heartbeat;
+
+    @Option(names = "--unreachable-timeout", paramLabel = "SECONDS",
+            description = "a run whose cluster stops answering for this long fails (default 60)")
+    Integer unreachableTimeout;
+
     @Option(names = "--truststore", paramLabel = "FILE",
             description = "JKS/PKCS12 truststore for TLS to Cassandra (env RIDES_CASSANDRA_TRUSTSTORE; "
                     + "password in env RIDES_CASSANDRA_TRUSTSTORE_PASSWORD)")
@@ -102,6 +110,8 @@ public class ClusterOptions {
         if (fetchSize != null) b.fetchSizeRows(positive("--fetch-size", fetchSize));
         if (concurrentWrites != null) b.concurrentWrites(positive("--concurrent-writes", concurrentWrites));
         if (connectTimeout != null) b.connectTimeoutSeconds(positive("--connect-timeout", connectTimeout));
+        if (heartbeat != null) b.runHeartbeatSeconds(positive("--heartbeat", heartbeat));
+        if (unreachableTimeout != null) b.unreachableTimeoutSeconds(positive("--unreachable-timeout", unreachableTimeout));
         if (truststore != null) b.truststore(truststore, Secret.of(env.get("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD")));
         if (master != null) b.sparkMaster(master);
         if (shufflePartitions != null) b.shufflePartitions(positive("--shuffle-partitions", shufflePartitions));

@@ -35,7 +35,9 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
         long start = System.nanoTime();
-        RunCounts counts = run(config, date, lookback);
+        // One line per table written: when a run fails, its log shows how far it got.
+        RunCounts counts = run(config, date, lookback, table -> out().printf("  %5.1f s  wrote %s%n",
+                (System.nanoTime() - start) / 1e9, table));
         out().printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, counts,
                 (System.nanoTime() - start) / 1e9);
         return 0;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -127,22 +128,7 @@ class SecuredNodeTest {
     @Test
     @Order(3)
     void withCredentialsANightlyRunsAndThePasswordShowsNowhere() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-") || flag.startsWith("-Djava.security") || flag.startsWith("-Dio.netty")) {
-                command.add(flag);
-            }
-        }
-        command.addAll(List.of(Rides.class.getName(), "nightly", "--date", LAST.toString(), "--verbose",
-                "--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
-                "--stats-keyspace", config.statsKeyspace()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("RIDES_CASSANDRA_USERNAME", USER);
-        pb.environment().put("RIDES_CASSANDRA_PASSWORD", password);
-        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE", config.truststorePath());
-        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", config.truststorePassword().reveal());
-        Process p = pb.start();
+        Process p = launcher("nightly", "--date", LAST.toString(), "--verbose").start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
@@ -171,7 +157,7 @@ class SecuredNodeTest {
      */
     @Test
     @Order(4)
-    void cassandraStoppedMidRunThenARerunEqualsACleanRun() {
+    void cassandraStoppedMidRunThenARerunEqualsACleanRun() throws Exception {
         Map<String, List<String>> clean;
         RidesConfig superuser = config.toBuilder().username("cassandra").password(Secret.of("cassandra")).build();
         try (CqlSession session = CassandraSessions.open(config); CqlSession admin = CassandraSessions.open(superuser)) {
@@ -195,15 +181,30 @@ class SecuredNodeTest {
         assertFalse(clean.get("workout_summary").isEmpty());
         RebuildJob.run(config, LAST.minusDays(3)); // before the first day: the result tables empty
 
-        AtomicInteger writes = new AtomicInteger();
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> NightlyJob.run(config, LAST, 2, table -> {
-            if (writes.incrementAndGet() == 5) {
-                LocalCassandraScript.Result stop = script.stop(node);
-                assertEquals(0, stop.exitCode(), stop.output());
+        // The failing run and the rerun are launcher processes, as the scheduler runs them:
+        // a process that lost its cluster is not reused (see ClusterWatchdog).
+        Process failing = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1",
+                "--unreachable-timeout", "10").start();
+        failing.getOutputStream().close();
+        StringBuilder output = new StringBuilder();
+        int writes = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(failing.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+                output.append(l).append('\n');
+                if (l.contains(" wrote ") && ++writes == 5) {
+                    LocalCassandraScript.Result stop = script.stop(node);
+                    assertEquals(0, stop.exitCode(), stop.output());
+                }
             }
-        }));
-        String line = Rides.describe(failure);
-        assertEquals(1, line.lines().count(), line);
+        }
+        assertTrue(failing.waitFor(3, TimeUnit.MINUTES), "the run did not end after its node stopped:\n" + output);
+        assertEquals(Rides.EXIT_FAILED, failing.exitValue(), output.toString());
+        assertTrue(writes >= 5, "the node was stopped after the fifth write:\n" + output);
+        List<String> failures = output.toString().lines().filter(l -> l.startsWith("rides: ")).toList();
+        assertEquals(1, failures.size(), output.toString());
+        String line = failures.get(0);
+        System.out.println("the failed run said: " + line);
         assertTrue(line.contains("could not record the failure in job_runs"), line);
         Matcher m = Pattern.compile("marks run ([0-9a-f-]{36}) abandoned").matcher(line);
         assertTrue(m.find(), line);
@@ -212,7 +213,13 @@ class SecuredNodeTest {
         LocalCassandraScript.Result restart = script.run("start", "--auth", "--tls", "--port", String.valueOf(port),
                 "--data", node.toString());
         assertEquals(0, restart.exitCode(), restart.output());
-        NightlyJob.run(config, LAST, 2);
+        Process rerun = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1").redirectErrorStream(true)
+                .start();
+        rerun.getOutputStream().close();
+        String rerunOutput = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, rerun.exitValue(), rerunOutput);
+        System.out.println("the rerun said: " + rerunOutput.lines().filter(l -> l.startsWith("nightly ")).toList());
 
         try (CqlSession session = CassandraSessions.open(config)) {
             IncrementalEqualsFullTest.assertTablesEqual(clean, Snapshot.results(session, config.statsKeyspace()));
@@ -221,5 +228,29 @@ class SecuredNodeTest {
             assertEquals("failed", run.getString("status"));
             assertTrue(run.getString("message").startsWith("abandoned: no heartbeat since"), run.getString("message"));
         }
+    }
+
+    /**
+     * The launcher in a JVM of its own (this JVM's class path and module flags), against
+     * this class's node, the password and truststore password in its environment only.
+     */
+    ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--add-") || flag.startsWith("-Djava.security") || flag.startsWith("-Dio.netty")) {
+                command.add(flag);
+            }
+        }
+        command.add(Rides.class.getName());
+        command.addAll(List.of(args));
+        command.addAll(List.of("--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
+                "--stats-keyspace", config.statsKeyspace()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("RIDES_CASSANDRA_USERNAME", USER);
+        pb.environment().put("RIDES_CASSANDRA_PASSWORD", password);
+        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE", config.truststorePath());
+        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", config.truststorePassword().reveal());
+        return pb;
     }
 }
