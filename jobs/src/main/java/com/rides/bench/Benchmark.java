@@ -240,10 +240,12 @@ public final class Benchmark implements Callable<Integer> {
                 RunCounts shortCounts = null, longCounts = null;
                 List<Double> shuffleShares = new ArrayList<>(), shortShuffleShares = new ArrayList<>();
                 List<Double> nightlyHeap = new ArrayList<>();
-                ShuffleListener.Totals longTotals = null;
+                ShuffleListener.Totals longTotals = null, floorTotals = null;
                 for (int i = 0; i < s.repeats(); i++) {
                     // Side by side, round after round, so that the machine's noise hits all three alike.
+                    listener.reset();
                     floorResult = floor.time(() -> FloorRead.run(longTables, days));
+                    floorTotals = listener.totals();
                     listener.reset();
                     shortCounts = nightlyShort.time(() -> NightlyJob.run(shortCfg, s.endDate(), s.lookback()));
                     shortShuffleShares.add(listener.totals().shuffleShare());
@@ -367,7 +369,8 @@ public final class Benchmark implements Callable<Integer> {
                     report.serving(screen.name(), screen.method(), idle.get(screen.method()),
                             busy.get(screen.method()));
                 }
-                notes(report, s, floorResult, longCounts, longTotals, shortShuffleShares, naiveResult, rebuildCounts,
+                notes(report, s, floorResult, floorTotals, floor.median(), nightlyLong.median(), longCounts, longTotals,
+                        shortShuffleShares, naiveResult, rebuildCounts,
                         busyNightlies);
                 report.machine("benchmark wall time", String.format(Locale.ROOT, "%.0f s",
                         (System.nanoTime() - started) / 1e9));
@@ -382,7 +385,8 @@ public final class Benchmark implements Callable<Integer> {
         return report.markdown();
     }
 
-    private void notes(BenchmarkReport report, BenchSettings s, FloorRead.Result floor, RunCounts nightly,
+    private void notes(BenchmarkReport report, BenchSettings s, FloorRead.Result floor,
+                       ShuffleListener.Totals floorTotals, double floorSeconds, double nightlySeconds, RunCounts nightly,
                        ShuffleListener.Totals totals, List<Double> shortShares, NaiveJob.Result naive,
                        RunCounts rebuild, int busyNightlies) {
         report.note(String.format(Locale.ROOT, "Nightly processes %s and its %d lookback days: %,d rides, %,d samples "
@@ -396,6 +400,12 @@ public final class Benchmark implements Callable<Integer> {
                         + "bytes read (every connector read: workouts, samples, dimensions, the jobs' own state). "
                         + "Nightly, long history: %,d of %,d bytes in %d tasks; short history: %.2f %%.",
                 totals.shuffleBytesWritten(), totals.inputBytes(), totals.tasks(), 100 * Median.of(shortShares)));
+        report.note(String.format(Locale.ROOT, "Where the time goes (last round): the floor ran %d Spark job(s), "
+                        + "%d tasks, %.1f s of task time in %.1f s (median) of wall time; nightly (long history) ran "
+                        + "%d jobs, %d tasks, %.1f s of task time in %.1f s. Wall time beyond task time / cores is "
+                        + "driver-side: planning each job, connecting, job_runs, waiting between dependent steps.",
+                floorTotals.jobs(), floorTotals.tasks(), floorTotals.taskSeconds(), floorSeconds, totals.jobs(),
+                totals.tasks(), totals.taskSeconds(), nightlySeconds));
         report.note(String.format(Locale.ROOT, "The naive job computed %,d rides (rebuild used %,d), %,d top-10 rows, "
                         + "%,d leaderboard rows and %,d rider-days; it leaves out normalized power's gap handling, "
                         + "IF/TSS, ratings, class stats and trending, and writes nothing (Spark's no-op sink), so it "

@@ -3,6 +3,7 @@ package com.rides.bench;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 import java.util.concurrent.atomic.LongAdder;
@@ -10,12 +11,15 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Sums Spark's own task metrics over a run: bytes and records the tasks read from
  * their input (the connector reports what it fetched from Cassandra), and bytes
- * they wrote to shuffle files. Reset before a run, read after it.
+ * they wrote to shuffle files; how many jobs and tasks ran and for how long (task
+ * time against wall time tells executor work from driver-side planning). Reset
+ * before a run, read after it.
  */
 final class ShuffleListener extends SparkListener {
 
     /** What the tasks of one run read and shuffled. */
-    record Totals(long inputBytes, long inputRecords, long shuffleBytesWritten, long shuffleRecordsWritten, long tasks) {
+    record Totals(long inputBytes, long inputRecords, long shuffleBytesWritten, long shuffleRecordsWritten, long tasks,
+                  long jobs, double taskSeconds) {
 
         /** Shuffle bytes written as a share of the bytes read (NaN when nothing was read). */
         double shuffleShare() {
@@ -28,6 +32,8 @@ final class ShuffleListener extends SparkListener {
     private final LongAdder shuffleBytes = new LongAdder();
     private final LongAdder shuffleRecords = new LongAdder();
     private final LongAdder tasks = new LongAdder();
+    private final LongAdder jobs = new LongAdder();
+    private final LongAdder taskMillis = new LongAdder();
     private final SparkContext context;
 
     private ShuffleListener(SparkContext context) {
@@ -51,6 +57,12 @@ final class ShuffleListener extends SparkListener {
         shuffleBytes.add(m.shuffleWriteMetrics().bytesWritten());
         shuffleRecords.add(m.shuffleWriteMetrics().recordsWritten());
         tasks.increment();
+        taskMillis.add(m.executorRunTime());
+    }
+
+    @Override
+    public void onJobEnd(SparkListenerJobEnd end) {
+        jobs.increment();
     }
 
     void reset() {
@@ -60,12 +72,15 @@ final class ShuffleListener extends SparkListener {
         shuffleBytes.reset();
         shuffleRecords.reset();
         tasks.reset();
+        jobs.reset();
+        taskMillis.reset();
     }
 
     /** The totals since the last reset, once the listener bus has delivered every event. */
     Totals totals() {
         drain();
-        return new Totals(inputBytes.sum(), inputRecords.sum(), shuffleBytes.sum(), shuffleRecords.sum(), tasks.sum());
+        return new Totals(inputBytes.sum(), inputRecords.sum(), shuffleBytes.sum(), shuffleRecords.sum(), tasks.sum(),
+                jobs.sum(), taskMillis.sum() / 1e3);
     }
 
     private void drain() {

@@ -121,43 +121,17 @@ class SecuredNodeTest {
     }
 
     /**
-     * The launcher in a JVM of its own, the password in the environment: everything it
-     * prints (Spark's and the connector's logs included) and everything it records is
-     * searched for the password.
-     */
-    @Test
-    @Order(3)
-    void withCredentialsANightlyRunsAndThePasswordShowsNowhere() throws Exception {
-        Process p = launcher("nightly", "--date", LAST.toString(), "--verbose").start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("nightly " + LAST + " (lookback 2): workouts"), output);
-        assertFalse(output.contains(password), "the password is in the launcher's output");
-        assertFalse(output.contains(config.truststorePassword().reveal()), "the truststore password is in the output");
-
-        try (CqlSession session = CassandraSessions.open(config)) {
-            List<Row> runs = session.execute("SELECT * FROM " + config.qualifiedStats("job_runs")
-                    + " WHERE job IN ('nightly', 'generate')").all();
-            assertTrue(runs.size() >= 2, "generate and nightly are recorded");
-            for (Row run : runs) {
-                for (ColumnDefinition column : run.getColumnDefinitions()) {
-                    Object value = run.getObject(column.getName());
-                    assertFalse(String.valueOf(value).contains(password), "job_runs." + column.getName());
-                }
-            }
-        }
-    }
-
-    /**
      * CONTRACT.md section 5 when the node goes away mid-run: the run fails with one line,
      * a rerun after the node is back gives exactly the tables of a clean run, and the
      * failed run, which could not record its own failure, is marked failed by the rerun.
+     *
+     * <p>Both are launcher processes with the password in their environment: everything
+     * they print (Spark's and the connector's logs, with --verbose the stack traces too)
+     * and everything recorded in job_runs is searched for the password.
      */
     @Test
-    @Order(4)
-    void cassandraStoppedMidRunThenARerunEqualsACleanRun() throws Exception {
+    @Order(3)
+    void cassandraStoppedMidRunThenARerunEqualsACleanRunAndThePasswordShowsNowhere() throws Exception {
         Map<String, List<String>> clean;
         RidesConfig superuser = config.toBuilder().username("cassandra").password(Secret.of("cassandra")).build();
         try (CqlSession session = CassandraSessions.open(config); CqlSession admin = CassandraSessions.open(superuser)) {
@@ -213,12 +187,16 @@ class SecuredNodeTest {
         LocalCassandraScript.Result restart = script.run("start", "--auth", "--tls", "--port", String.valueOf(port),
                 "--data", node.toString());
         assertEquals(0, restart.exitCode(), restart.output());
-        Process rerun = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1").redirectErrorStream(true)
-                .start();
+        Process rerun = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1", "--verbose").start();
         rerun.getOutputStream().close();
         String rerunOutput = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, rerun.exitValue(), rerunOutput);
+        assertTrue(rerunOutput.contains("nightly " + LAST + " (lookback 2): workouts"), rerunOutput);
+        for (String printed : List.of(output.toString(), rerunOutput)) {
+            assertFalse(printed.contains(password), "the password is in the launcher's output");
+            assertFalse(printed.contains(config.truststorePassword().reveal()), "the truststore password is printed");
+        }
         System.out.println("the rerun said: " + rerunOutput.lines().filter(l -> l.startsWith("nightly ")).toList());
 
         try (CqlSession session = CassandraSessions.open(config)) {
@@ -227,6 +205,15 @@ class SecuredNodeTest {
                     + " WHERE job = 'nightly' AND run_id = ? ALLOW FILTERING", failedRun).one();
             assertEquals("failed", run.getString("status"));
             assertTrue(run.getString("message").startsWith("abandoned: no heartbeat since"), run.getString("message"));
+            List<Row> runs = session.execute("SELECT * FROM " + config.qualifiedStats("job_runs")
+                    + " WHERE job IN ('nightly', 'generate')").all();
+            assertTrue(runs.size() >= 4, "generate and three nightly runs are recorded");
+            for (Row r : runs) {
+                for (ColumnDefinition column : r.getColumnDefinitions()) {
+                    assertFalse(String.valueOf(r.getObject(column.getName())).contains(password),
+                            "job_runs." + column.getName());
+                }
+            }
         }
     }
 
