@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  */
 public final class ConnectorSettings {
 
+    static final int CONCURRENT_READS = 64;
+
     private ConnectorSettings() {
     }
 
@@ -46,6 +48,11 @@ public final class ConnectorSettings {
         s.put("spark.cassandra.input.split.sizeInMB", String.valueOf(c.splitSizeMb()));
         s.put("spark.cassandra.input.fetch.sizeInRows", String.valueOf(c.fetchSizeRows()));
         s.put("spark.cassandra.output.concurrent.writes", String.valueOf(c.concurrentWrites()));
+        // Key-join reads in flight per task. The connector's 512 let two tasks fill the
+        // driver's 1,024 requests per connection, and a key join over ~3,000 rides failed
+        // with "No connection was available" (seen in the benchmark's copy); 64 per task
+        // keeps an 8-core executor at half a connection and the node's queues short.
+        s.put("spark.cassandra.concurrent.reads", String.valueOf(CONCURRENT_READS));
         // A null in a result row must overwrite the value a previous run wrote.
         s.put("spark.cassandra.output.ignoreNulls", "false");
         s.putAll(c.connectorPassThrough());

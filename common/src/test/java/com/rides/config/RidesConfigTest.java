@@ -104,6 +104,7 @@ class RidesConfigTest {
         assertEquals("32", s.get("spark.cassandra.input.split.sizeInMB"));
         assertEquals("500", s.get("spark.cassandra.input.fetch.sizeInRows"));
         assertEquals("3", s.get("spark.cassandra.output.concurrent.writes"));
+        assertEquals("64", s.get("spark.cassandra.concurrent.reads"), "key-join reads in flight per task");
         assertEquals("eu-west", s.get("spark.cassandra.connection.localDC"));
         assertEquals("LOCAL_QUORUM", s.get("spark.cassandra.input.consistency.level"));
         RidesConfig unthrottled = RidesConfig.builder().readsPerSecPerCore(0).writeMbPerSecPerCore(0).build();
@@ -115,8 +116,10 @@ class RidesConfigTest {
     void connectorSettingsPassThroughAndWin() {
         RidesConfig c = RidesConfig.builder()
                 .connectorSetting("spark.cassandra.input.split.sizeInMB", "7")
-                .connectorSetting("spark.cassandra.connection.compression", "LZ4").build();
+                .connectorSetting("spark.cassandra.connection.compression", "LZ4")
+                .connectorSetting("spark.cassandra.concurrent.reads", "16").build();
         assertEquals("7", ConnectorSettings.of(c).get("spark.cassandra.input.split.sizeInMB"));
+        assertEquals("16", ConnectorSettings.of(c).get("spark.cassandra.concurrent.reads"));
         assertEquals("LZ4", ConnectorSettings.of(c).get("spark.cassandra.connection.compression"));
         assertNull(ConnectorSettings.of(c).get("spark.cassandra.auth.username"));
     }
