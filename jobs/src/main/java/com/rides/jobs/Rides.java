@@ -28,7 +28,13 @@ public class Rides implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        // System.exit does not flush: a command that print()s without a newline (show's
+        // tables) would otherwise print nothing.
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(code);
     }
 
     /** Runs a command line and returns the exit code; used by main and by the tests. */

@@ -193,6 +193,13 @@ class SecuredNodeTest {
         assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, rerun.exitValue(), rerunOutput);
         assertTrue(rerunOutput.contains("nightly " + LAST + " (lookback 2): workouts"), rerunOutput);
+        // show print()s its tables without a final println: the launcher must flush before it exits.
+        Process show = launcher("show", "--date", LAST.toString()).start();
+        show.getOutputStream().close();
+        String shown = new String(show.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(show.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, show.exitValue(), shown);
+        assertTrue(shown.contains("Last five rides of rider"), "the launcher printed nothing of show:\n" + shown);
         for (String printed : List.of(output.toString(), rerunOutput)) {
             assertFalse(printed.contains(password), "the password is in the launcher's output");
             assertFalse(printed.contains(config.truststorePassword().reveal()), "the truststore password is printed");
