@@ -12,4 +12,18 @@ public class RidesException extends RuntimeException {
     public RidesException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * What another thread threw, to be thrown on in this one: unchecked exceptions and
+     * errors as they are, anything else wrapped (its message kept).
+     */
+    public static RuntimeException rethrown(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new RidesException(String.valueOf(t.getMessage()), t);
+    }
 }

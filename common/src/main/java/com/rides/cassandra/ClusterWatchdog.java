@@ -2,6 +2,7 @@ package com.rides.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.rides.config.RidesConfig;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -46,12 +47,13 @@ public final class ClusterWatchdog implements AutoCloseable {
     /**
      * Starts probing through {@code session}.
      *
-     * @param onLost told, once, a one-line reason when the cluster has not answered for {@code giveUpAfter}
+     * @param onLost told, once, a one-line reason when the cluster has not answered for
+     *               {@link RidesConfig#unreachableTimeoutSeconds()}
      */
-    public static ClusterWatchdog start(CqlSession session, String hosts, Duration giveUpAfter,
-                                        Consumer<String> onLost) {
+    public static ClusterWatchdog start(CqlSession session, RidesConfig config, Consumer<String> onLost) {
         SimpleStatement probe = SimpleStatement.newInstance(PROBE_CQL).setTimeout(PROBE_EVERY.multipliedBy(2));
-        ClusterWatchdog dog = new ClusterWatchdog(() -> answers(session, probe), giveUpAfter, hosts, onLost,
+        ClusterWatchdog dog = new ClusterWatchdog(() -> answers(session, probe),
+                Duration.ofSeconds(config.unreachableTimeoutSeconds()), String.join(",", config.hosts()), onLost,
                 System.nanoTime());
         dog.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-watchdog");

@@ -46,14 +46,8 @@ final class Steps {
         } finally {
             pool.shutdown();
         }
-        if (first instanceof RuntimeException r) {
-            throw r;
-        }
-        if (first instanceof Error err) {
-            throw err;
-        }
         if (first != null) {
-            throw new RidesException(first.getMessage(), first);
+            throw RidesException.rethrown(first);
         }
     }
 }

@@ -10,6 +10,16 @@ import java.util.Map;
 /** Builds the Spark session every job runs in: local mode by default, UTC, connector wired. */
 public final class SparkSessions {
 
+    /**
+     * A nightly is some forty small jobs, each a new plan: compiling generated code for
+     * each cost more than interpreting its few thousand rows (profiled: Janino was a
+     * quarter of a small day's CPU; measured: 17 -> 12 s a day warm, and no slower on a
+     * million samples, whose cost is the Cassandra read). Override with -Dspark.*.
+     */
+    public static final Map<String, String> CODEGEN_OFF = Map.of(
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+
     private SparkSessions() {
     }
 
@@ -27,16 +37,11 @@ public final class SparkSessions {
                 // re-planning and the plan text Spark builds for its UI cost more than they
                 // save (measured: 40 s -> 20 s on a small day). Override with -Dspark.* if needed.
                 .setIfMissing("spark.sql.adaptive.enabled", "false")
-                // A nightly is some forty small jobs, each a new plan: compiling generated
-                // code for each cost more than interpreting its few thousand rows (profiled:
-                // Janino was a quarter of a small day's CPU; measured: 17 -> 12 s a day warm,
-                // and no slower on a million samples, whose cost is the Cassandra read).
-                .setIfMissing("spark.sql.codegen.wholeStage", "false")
-                .setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 .setIfMissing("spark.sql.ui.explainMode", "simple")
                 .setIfMissing("spark.sql.maxPlanStringLength", "4096")
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
+        CODEGEN_OFF.forEach(conf::setIfMissing);
         if (config.sparkMaster().startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

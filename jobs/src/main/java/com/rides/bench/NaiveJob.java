@@ -2,6 +2,7 @@ package com.rides.bench;
 
 import com.rides.pipeline.SqlFiles;
 import com.rides.raw.CassandraTables;
+import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,24 +37,21 @@ final class NaiveJob {
         SparkSession spark = t.spark();
         // An analyst's session has Spark's defaults: code generation on, which a full scan
         // with window functions wants (the jobs turn it off for their many small plans).
-        Map<String, String> jobs = new HashMap<>();
-        for (String key : CODEGEN_KEYS) {
-            jobs.put(key, spark.conf().get(key, null));
+        Map<String, String> jobSettings = new HashMap<>();
+        for (String key : SparkSessions.CODEGEN_OFF.keySet()) {
+            jobSettings.put(key, spark.conf().get(key, null));
             spark.conf().unset(key);
         }
         try {
             return runWithDefaults(spark, t, through);
         } finally {
-            jobs.forEach((key, value) -> {
+            jobSettings.forEach((key, value) -> {
                 if (value != null) {
                     spark.conf().set(key, value);
                 }
             });
         }
     }
-
-    private static final List<String> CODEGEN_KEYS = List.of("spark.sql.codegen.wholeStage",
-            "spark.sql.codegen.factoryMode");
 
     private static Result runWithDefaults(SparkSession spark, CassandraTables t, LocalDate through) {
         for (String table : RAW_VIEWS) {

@@ -12,7 +12,6 @@ import com.rides.schema.SchemaCheck;
 import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -73,15 +72,11 @@ final class JobRunner {
      */
     private static <T> T watched(RidesConfig config, CqlSession session, Supplier<T> work) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
-        String hosts = String.join(",", config.hosts());
-        try (ClusterWatchdog dog = ClusterWatchdog.start(session, hosts,
-                Duration.ofSeconds(config.unreachableTimeoutSeconds()), why -> {
-                    if (outcome.completeExceptionally(new RidesException(why))) {
-                        if (SparkSession.getDefaultSession().isDefined()) {
-                            SparkSession.getDefaultSession().get().sparkContext().cancelAllJobs();
-                        }
-                    }
-                })) {
+        try (ClusterWatchdog dog = ClusterWatchdog.start(session, config, why -> {
+            if (outcome.completeExceptionally(new RidesException(why)) && SparkSession.getDefaultSession().isDefined()) {
+                SparkSession.getDefaultSession().get().sparkContext().cancelAllJobs();
+            }
+        })) {
             Thread worker = new Thread(() -> {
                 try {
                     outcome.complete(work.get());
@@ -97,14 +92,7 @@ final class JobRunner {
                 Thread.currentThread().interrupt();
                 throw new RidesException("interrupted while the run was in progress", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new RidesException(String.valueOf(cause.getMessage()), cause);
+                throw RidesException.rethrown(e.getCause());
             }
         }
     }
