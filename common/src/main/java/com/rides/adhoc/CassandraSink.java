@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.spark.connector.datasource.CassandraSourceUtil;
+import com.rides.cassandra.ConnectorSchema;
 import com.rides.config.ConfigException;
 import com.rides.config.RidesConfig;
 import com.rides.raw.CassandraTables;
@@ -155,6 +156,7 @@ public final class CassandraSink {
                 session.execute("DROP TABLE " + name);
             }
             session.execute(create);
+            ConnectorSchema.refresh(df.sparkSession());
             df.write().format(CassandraTables.FORMAT)
                     .option("keyspace", name.keyspace()).option("table", name.table())
                     .mode(SaveMode.Append).save();
