@@ -69,14 +69,21 @@ public final class NightlyPipeline {
         // Materialized once, with their lineage cut: every later step plans against a
         // leaf instead of re-analysing the joins and the sample pass (measured: the
         // analyser's walks over that lineage were most of a small day's driver time).
+        org.apache.spark.SparkContext sc = spark.sparkContext();
+        String description = sc.getLocalProperty("spark.job.description");
+        sc.setJobDescription("read rides and samples");
         Dataset<Row> rides = RideInputs.rides(t, byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows)
                 .localCheckpoint(true);
+        sc.setJobDescription("read ratings");
         Dataset<Row> ratings = RideInputs.ratings(t, byKeys(dayParts, t.raw("ratings"), "day", "bucket"))
                 .localCheckpoint(true);
         try {
+            sc.setJobDescription("count rows read");
             counts.tally(rides, ratings, sampleRows);
+            sc.setLocalProperty("spark.job.description", description);
             writeAll(days, rides, ratings, dayKeys, inDays, runId, counts);
         } finally {
+            sc.setLocalProperty("spark.job.description", description);
             rides.unpersist();
             ratings.unpersist();
         }
@@ -101,7 +108,7 @@ public final class NightlyPipeline {
             Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept))
                     .persist();
             Dataset<Row> staleTotals = byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id")
-                    .except(newTotals.select("day", "class_id")).persist();
+                    .except(small(newTotals.select("day", "class_id"))).persist();
             writer.upsert("class_day_totals", newTotals);
             writer.upsert("day_class_totals", newTotals);
             writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
@@ -135,7 +142,7 @@ public final class NightlyPipeline {
         Dataset<Row> quarantine = ResultRows.quarantine(rides, ratings, runId);
         counts.written("quarantine", writer.upsert("quarantine", quarantine));
         writer.delete("quarantine", byKeys(dayKeys, t.stats("quarantine"), "day")
-                .select("day", "kind", "id").except(quarantine.select("day", "kind", "id")));
+                .select("day", "kind", "id").except(small(quarantine.select("day", "kind", "id"))));
     }
 
     private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {
@@ -143,7 +150,7 @@ public final class NightlyPipeline {
         Dataset<Row> riderDays = rides.where(col("user_id").isNotNull())
                 .select(col("user_id"), col("day").as("period_start")).distinct().persist();
         long dayRows = writer.upsert("user_period_stats", newDays);
-        writer.delete("user_period_stats", riderDays.except(newDays.select("user_id", "period_start"))
+        writer.delete("user_period_stats", riderDays.except(small(newDays.select("user_id", "period_start")))
                 .select(col("user_id"), lit("day").as("period"), col("period_start")));
 
         // Weeks and months that contain a processed day, rolled up from the stored day
@@ -161,9 +168,9 @@ public final class NightlyPipeline {
                 .union(riderDays.select(col("user_id"), lit("month").as("period"),
                         trunc(col("period_start"), "MM").as("period_start")))
                 .distinct().persist();
-        Dataset<Row> periods = rollup.join(affected, seq("user_id", "period", "period_start"), "left_semi").persist();
+        Dataset<Row> periods = rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi").persist();
         counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
-        writer.delete("user_period_stats", affected.except(periods.select("user_id", "period", "period_start")));
+        writer.delete("user_period_stats", affected.except(small(periods.select("user_id", "period", "period_start"))));
     }
 
     private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
@@ -173,21 +180,21 @@ public final class NightlyPipeline {
         Dataset<Row> stored = byKeys(lists, t.stats("user_top_workouts"), "user_id", "metric").persist();
         Dataset<Row> fresh = ResultRows.topCandidates(kept);
         // Lists where a stored entry lost value or left: the merge cannot know the 11th.
-        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
-                .join(fresh.select(col("user_id"), col("metric"), col("workout_id"), col("value").as("new_value")),
+        Dataset<Row> worse = stored.join(small(reprocessed), seq("workout_id"), "left_semi")
+                .join(small(fresh.select(col("user_id"), col("metric"), col("workout_id"), col("value").as("new_value"))),
                         seq("user_id", "metric", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
                 .select("user_id", "metric").distinct().persist();
-        Dataset<Row> fromStored = stored.join(reprocessed, seq("workout_id"), "left_anti")
-                .join(worse, seq("user_id", "metric"), "left_anti")
+        Dataset<Row> fromStored = stored.join(small(reprocessed), seq("workout_id"), "left_anti")
+                .join(small(worse), seq("user_id", "metric"), "left_anti")
                 .select("user_id", "metric", "workout_id", "value", "started_at", "class_id", "class_title");
         Dataset<Row> history = byKeys(worse.select("user_id").distinct(), t.stats("user_workout_history"), "user_id")
-                .join(reprocessed, seq("workout_id"), "left_anti");
+                .join(small(reprocessed), seq("workout_id"), "left_anti");
         Dataset<Row> fromHistory = ResultRows.topCandidates(history)
-                .join(worse, seq("user_id", "metric"), "left_semi");
+                .join(small(worse), seq("user_id", "metric"), "left_semi");
         Dataset<Row> top = SqlFiles.run(spark, "user_top_workouts.sql",
                 ResultRows.view("top_candidates", fromStored.unionByName(fresh).unionByName(fromHistory)));
-        counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", lists, top));
+        counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", lists, small(top)));
         lists.unpersist();
         stored.unpersist();
         worse.unpersist();
@@ -197,21 +204,21 @@ public final class NightlyPipeline {
         Dataset<Row> classes = rides.where(col("class_id").isNotNull()).select("class_id").distinct().persist();
         Dataset<Row> stored = byKeys(classes, t.stats("class_leaderboard"), "class_id").persist();
         Dataset<Row> fresh = ResultRows.leaderboardCandidates(kept);
-        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
-                .join(fresh.select(col("class_id"), col("workout_id"), col("total_output_kj").as("new_value")),
+        Dataset<Row> worse = stored.join(small(reprocessed), seq("workout_id"), "left_semi")
+                .join(small(fresh.select(col("class_id"), col("workout_id"), col("total_output_kj").as("new_value"))),
                         seq("class_id", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
                 .select("class_id").distinct().persist();
         Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
-                .join(reprocessed, seq("workout_id"), "left_anti")
-                .join(worse, seq("class_id"), "left_anti"));
+                .join(small(reprocessed), seq("workout_id"), "left_anti")
+                .join(small(worse), seq("class_id"), "left_anti"));
         Dataset<Row> fromAll = ResultRows.leaderboardCandidates(
-                byKeys(worse, t.stats("class_rides"), "class_id").join(reprocessed, seq("workout_id"), "left_anti"));
+                byKeys(worse, t.stats("class_rides"), "class_id").join(small(reprocessed), seq("workout_id"), "left_anti"));
         Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
                 ResultRows.view("leaderboard_candidates", fromStored.unionByName(fresh).unionByName(fromAll))).persist();
         Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
         counts.written("class_leaderboard",
-                writer.replaceLists("class_leaderboard", classes, ResultRows.withUsernames(board, riders)));
+                writer.replaceLists("class_leaderboard", classes, small(ResultRows.withUsernames(board, small(riders)))));
         classes.unpersist();
         stored.unpersist();
         worse.unpersist();
@@ -233,7 +240,7 @@ public final class NightlyPipeline {
         Dataset<Row> storedRatings = byKeys(affected, t.stats("class_ratings"), "class_id").persist();
         writer.upsert("class_ratings", validRatings);
         writer.delete("class_ratings", storedRatings.where(inDays).select("class_id", "user_id", "day", "bucket")
-                .except(validRatings.select("class_id", "user_id", "day", "bucket")));
+                .except(small(validRatings.select("class_id", "user_id", "day", "bucket"))));
         Dataset<Row> allRatings = storedRatings.where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
                 .unionByName(validRatings);
@@ -243,10 +250,10 @@ public final class NightlyPipeline {
         Dataset<Row> info = RideInputs.classesOf(t, affected);
         Dataset<Row> stats = ResultRows.classStats(affected, workoutStats, ratingStats, info).persist();
         counts.written("class_stats", writer.upsert("class_stats", stats));
-        writer.delete("class_stats", affected.except(stats.select("class_id")));
+        writer.delete("class_stats", affected.except(small(stats.select("class_id"))));
         storedRatings.unpersist();
         // For top_classes: every other class as stored, the affected ones as just computed.
-        Dataset<Row> all = t.stats("class_stats").join(affected, seq("class_id"), "left_anti").unionByName(stats);
+        Dataset<Row> all = t.stats("class_stats").join(small(affected), seq("class_id"), "left_anti").unionByName(stats);
         affected.unpersist();
         return all;
     }
@@ -256,7 +263,7 @@ public final class NightlyPipeline {
                 ResultRows.view("class_figures", ResultRows.classFigures(classStats)));
         Dataset<Row> metrics = spark.createDataset(List.of("most_taken", "top_rated"),
                 org.apache.spark.sql.Encoders.STRING()).toDF("metric");
-        counts.written("top_classes", writer.replaceLists("top_classes", metrics, top));
+        counts.written("top_classes", writer.replaceLists("top_classes", metrics, small(top)));
     }
 
     private void trending(TreeSet<LocalDate> days, Dataset<Row> newTotals, Dataset<Row> validRatings, Column inDays,
@@ -286,13 +293,23 @@ public final class NightlyPipeline {
         Dataset<Row> classes = ranked.select("class_id").distinct();
         Dataset<Row> ratings = byKeys(classes, t.stats("class_ratings"), "class_id").where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
-                .unionByName(validRatings.join(classes, seq("class_id"), "left_semi"));
+                .unionByName(validRatings.join(small(classes), seq("class_id"), "left_semi"));
         Dataset<Row> avg = SqlFiles.run(spark, "trending_ratings.sql",
                 Map.of("trending", ranked, "valid_ratings", ratings));
         Dataset<Row> rows = ResultRows.trending(ranked, avg, RideInputs.classesOf(t, classes));
-        counts.written("trending_classes", writer.replaceLists("trending_classes", snapshots, rows));
+        counts.written("trending_classes", writer.replaceLists("trending_classes", snapshots, small(rows)));
         ranked.unpersist();
         snapshots.unpersist();
+    }
+
+    /**
+     * Marks a side of a join as small: it holds at most the processed days' rides,
+     * ratings or the lists and classes they touch, so it is broadcast rather than
+     * shuffled together with the stored rows it meets (the stores' sizes are unknown
+     * to the planner, which would otherwise sort-merge both sides).
+     */
+    private static Dataset<Row> small(Dataset<Row> rows) {
+        return org.apache.spark.sql.functions.broadcast(rows);
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
