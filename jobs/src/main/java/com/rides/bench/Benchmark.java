@@ -241,6 +241,7 @@ public final class Benchmark implements Callable<Integer> {
                 List<Double> shuffleShares = new ArrayList<>(), shortShuffleShares = new ArrayList<>();
                 List<Double> nightlyHeap = new ArrayList<>();
                 ShuffleListener.Totals longTotals = null, floorTotals = null;
+                Map<String, Long> longShuffleByWork = Map.of();
                 for (int i = 0; i < s.repeats(); i++) {
                     // Side by side, round after round, so that the machine's noise hits all three alike.
                     listener.reset();
@@ -254,6 +255,7 @@ public final class Benchmark implements Callable<Integer> {
                     longCounts = nightlyLong.time(() -> NightlyJob.run(longCfg, s.endDate(), s.lookback()));
                     nightlyHeap.add((double) heap.peakSinceReset());
                     longTotals = listener.totals();
+                    longShuffleByWork = listener.shuffleByWork();
                     shuffleShares.add(longTotals.shuffleShare());
                     step(started, "round %d/%d: floor %.1f s, nightly short %.1f s, nightly long %.1f s", i + 1,
                             s.repeats(), last(floor), last(nightlyShort), last(nightlyLong));
@@ -370,8 +372,7 @@ public final class Benchmark implements Callable<Integer> {
                             busy.get(screen.method()));
                 }
                 notes(report, s, floorResult, floorTotals, floor.median(), nightlyLong.median(), longCounts, longTotals,
-                        shortShuffleShares, naiveResult, rebuildCounts,
-                        busyNightlies);
+                        shortShuffleShares, longShuffleByWork, naiveResult, rebuildCounts, busyNightlies);
                 report.machine("benchmark wall time", String.format(Locale.ROOT, "%.0f s",
                         (System.nanoTime() - started) / 1e9));
             } finally {
@@ -387,8 +388,8 @@ public final class Benchmark implements Callable<Integer> {
 
     private void notes(BenchmarkReport report, BenchSettings s, FloorRead.Result floor,
                        ShuffleListener.Totals floorTotals, double floorSeconds, double nightlySeconds, RunCounts nightly,
-                       ShuffleListener.Totals totals, List<Double> shortShares, NaiveJob.Result naive,
-                       RunCounts rebuild, int busyNightlies) {
+                       ShuffleListener.Totals totals, List<Double> shortShares, Map<String, Long> shuffleByWork,
+                       NaiveJob.Result naive, RunCounts rebuild, int busyNightlies) {
         report.note(String.format(Locale.ROOT, "Nightly processes %s and its %d lookback days: %,d rides, %,d samples "
                         + "(the floor read the same %,d samples). Floor plan uses the connector's direct join: %s.",
                 s.endDate(), s.lookback(), nightly.get("workouts_read"), nightly.get("samples_read"),
@@ -400,6 +401,10 @@ public final class Benchmark implements Callable<Integer> {
                         + "bytes read (every connector read: workouts, samples, dimensions, the jobs' own state). "
                         + "Nightly, long history: %,d of %,d bytes in %d tasks; short history: %.2f %%.",
                 totals.shuffleBytesWritten(), totals.inputBytes(), totals.tasks(), 100 * Median.of(shortShares)));
+        report.note("Nightly's shuffle by step (long history, last round; no step shuffles raw samples, which are "
+                + "folded per ride before any exchange): " + shuffleByWork.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f MB", e.getKey(), e.getValue() / 1e6))
+                .collect(java.util.stream.Collectors.joining(", ")) + ".");
         report.note(String.format(Locale.ROOT, "Where the time goes (last round): the floor ran %d Spark job(s), "
                         + "%d tasks, %.1f s of task time in %.1f s (median) of wall time; nightly (long history) ran "
                         + "%d jobs, %d tasks, %.1f s of task time in %.1f s. Wall time beyond task time / cores is "

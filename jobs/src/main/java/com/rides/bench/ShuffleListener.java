@@ -4,8 +4,13 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +39,8 @@ final class ShuffleListener extends SparkListener {
     private final LongAdder tasks = new LongAdder();
     private final LongAdder jobs = new LongAdder();
     private final LongAdder taskMillis = new LongAdder();
+    private final Map<Integer, String> stageWork = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> shuffleByWork = new ConcurrentHashMap<>();
     private final SparkContext context;
 
     private ShuffleListener(SparkContext context) {
@@ -55,9 +62,23 @@ final class ShuffleListener extends SparkListener {
         inputBytes.add(m.inputMetrics().bytesRead());
         inputRecords.add(m.inputMetrics().recordsRead());
         shuffleBytes.add(m.shuffleWriteMetrics().bytesWritten());
+        if (m.shuffleWriteMetrics().bytesWritten() > 0) {
+            shuffleByWork.computeIfAbsent(stageWork.getOrDefault(end.stageId(), "(unnamed)"), k -> new LongAdder())
+                    .add(m.shuffleWriteMetrics().bytesWritten());
+        }
         shuffleRecords.add(m.shuffleWriteMetrics().recordsWritten());
         tasks.increment();
         taskMillis.add(m.executorRunTime());
+    }
+
+    @Override
+    public void onJobStart(SparkListenerJobStart start) {
+        String description = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+        String work = description == null ? "(unnamed)" : description.substring(description.lastIndexOf(": ") + 1).trim();
+        scala.collection.Iterator<Object> ids = start.stageIds().iterator();
+        while (ids.hasNext()) {
+            stageWork.put((Integer) ids.next(), work);
+        }
     }
 
     @Override
@@ -74,6 +95,18 @@ final class ShuffleListener extends SparkListener {
         tasks.reset();
         jobs.reset();
         taskMillis.reset();
+        stageWork.clear();
+        shuffleByWork.clear();
+    }
+
+    /** Shuffle bytes written since the last reset per job description, largest first. */
+    Map<String, Long> shuffleByWork() {
+        drain();
+        Map<String, Long> out = new LinkedHashMap<>();
+        shuffleByWork.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
+                .forEach(e -> out.put(e.getKey(), e.getValue().sum()));
+        return out;
     }
 
     /** The totals since the last reset, once the listener bus has delivered every event. */
