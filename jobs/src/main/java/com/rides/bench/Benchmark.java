@@ -177,6 +177,7 @@ public final class Benchmark implements Callable<Integer> {
         for (int i = s.lookback(); i >= 0; i--) {
             days.add(s.endDate().minusDays(i));
         }
+        TreeSet<LocalDate> oneDay = new TreeSet<>(List.of(s.endDate()));
 
         try (HeapSampler heap = new HeapSampler(); CqlSession session = CassandraSessions.open(base)) {
             describeMachine(report, session, base);
@@ -237,6 +238,11 @@ public final class Benchmark implements Callable<Integer> {
                 Runs floor = new Runs("floor: key-join read of D and lookback, long history");
                 Runs nightlyShort = new Runs("nightly D, short history");
                 Runs nightlyLong = new Runs("nightly D, long history");
+                // The same two on day D alone (lookback 0): two sizes give each a fixed and a per-sample cost.
+                Runs floorOneDay = new Runs("floor: key-join read of D alone, long history");
+                Runs nightlyOneDay = new Runs("nightly D with lookback 0, long history");
+                FloorRead.Result floorOneDayResult = null;
+                RunCounts oneDayCounts = null;
                 RunCounts shortCounts = null, longCounts = null;
                 List<Double> shuffleShares = new ArrayList<>(), shortShuffleShares = new ArrayList<>();
                 List<Double> nightlyHeap = new ArrayList<>();
@@ -257,8 +263,11 @@ public final class Benchmark implements Callable<Integer> {
                     longTotals = listener.totals();
                     longShuffleByWork = listener.shuffleByWork();
                     shuffleShares.add(longTotals.shuffleShare());
-                    step(started, "round %d/%d: floor %.1f s, nightly short %.1f s, nightly long %.1f s", i + 1,
-                            s.repeats(), last(floor), last(nightlyShort), last(nightlyLong));
+                    floorOneDayResult = floorOneDay.time(() -> FloorRead.run(longTables, oneDay));
+                    oneDayCounts = nightlyOneDay.time(() -> NightlyJob.run(longCfg, s.endDate(), 0));
+                    step(started, "round %d/%d: floor %.1f s, nightly short %.1f s, nightly long %.1f s; "
+                                    + "D alone: floor %.1f s, nightly %.1f s", i + 1, s.repeats(), last(floor),
+                            last(nightlyShort), last(nightlyLong), last(floorOneDay), last(nightlyOneDay));
                 }
 
                 Runs naive = new Runs("naive SQL (full scan), long history");
@@ -312,6 +321,9 @@ public final class Benchmark implements Callable<Integer> {
                 report.timing(nightlyShort, shortSamples, "`NightlyJob.run(config, D, " + s.lookback() + ")`, "
                         + s.shortDays() + " days of history");
                 report.timing(nightlyLong, longSamples, "the same, " + s.longDays() + " days of history");
+                report.timing(floorOneDay, floorOneDayResult.samples(), "samples of D alone, by key, counted");
+                report.timing(nightlyOneDay, oneDayCounts.get("samples_read"),
+                        "`NightlyJob.run(config, D, 0)`, " + s.longDays() + " days of history");
                 report.timing(rebuild, rebuildCounts.get("samples_read"), "`RebuildJob.run(config, D)`, every table");
                 report.timing(naive, allSamples, "`sql/bench/naive_nightly.sql` over full scans");
                 report.timing(connectorWrite, -1, String.format(Locale.ROOT, "%,d rows into `%s`", written,
@@ -329,6 +341,30 @@ public final class Benchmark implements Callable<Integer> {
                 double overFloor = nightlyLong.median() / floor.median();
                 report.figure("nightly / floor", overFloor, "x", "≤ " + TARGET_NIGHTLY_OVER_FLOOR + "x",
                         overFloor <= TARGET_NIGHTLY_OVER_FLOOR);
+                CostLine nightlyLine = CostLine.through(oneDayCounts.get("samples_read"), nightlyOneDay.median(),
+                        longSamples, nightlyLong.median());
+                CostLine floorLine = CostLine.through(floorOneDayResult.samples(), floorOneDay.median(), floorSamples,
+                        floor.median());
+                report.figure("nightly fixed cost (D alone vs D with lookback)", nightlyLine.fixedSeconds(), "s",
+                        null, null);
+                report.figure("floor fixed cost (D alone vs D with lookback)", floorLine.fixedSeconds(), "s", null,
+                        null);
+                report.figure("nightly / floor per extra sample", nightlyLine.secondsPerSample()
+                        / floorLine.secondsPerSample(), "x", null, null);
+                double breakEven = nightlyLine.samplesForRatio(floorLine, TARGET_NIGHTLY_OVER_FLOOR);
+                double samplesPerRide = (double) longSamples / Math.max(1, longCounts.get("workouts_read"));
+                report.figure("samples read from which nightly / floor ≤ " + TARGET_NIGHTLY_OVER_FLOOR + "x",
+                        breakEven, "samples", null, null);
+                report.figure("rides a day from which nightly / floor ≤ " + TARGET_NIGHTLY_OVER_FLOOR + "x",
+                        breakEven / samplesPerRide / (s.lookback() + 1), "rides", null, null);
+                report.note(String.format(Locale.ROOT, "Fixed and per-sample costs: a straight line through each "
+                                + "job's medians on D alone (%,d samples) and on D with its lookback (%,d samples), "
+                                + "so noise in either run moves them. The size from which nightly / floor ≤ %.1fx "
+                                + "solves fixed + per-sample x for nightly against the floor (n/a: never, as "
+                                + "nightly's per-sample cost is above %.1f times the floor's); as rides a day it "
+                                + "takes %,.0f samples a ride and %d days read a night.",
+                        floorOneDayResult.samples(), floorSamples, TARGET_NIGHTLY_OVER_FLOOR,
+                        TARGET_NIGHTLY_OVER_FLOOR, samplesPerRide, s.lookback() + 1));
                 double longOverShort = nightlyLong.median() / nightlyShort.median();
                 report.figure("nightly long / nightly short history", longOverShort, "x",
                         "≤ " + TARGET_LONG_OVER_SHORT + "x", longOverShort <= TARGET_LONG_OVER_SHORT);

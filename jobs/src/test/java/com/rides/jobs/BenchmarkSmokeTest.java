@@ -28,6 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(CassandraExtension.class)
 class BenchmarkSmokeTest {
 
+    /**
+     * Figures fitted through two runs: at a tiny size noise can make a fixed cost
+     * negative or a break-even size never ("n/a"), so these are checked for form only.
+     */
+    static final List<String> FITTED = List.of("nightly fixed cost (D alone vs D with lookback)",
+            "floor fixed cost (D alone vs D with lookback)", "nightly / floor per extra sample",
+            "samples read from which nightly / floor ≤ 1.5x", "rides a day from which nightly / floor ≤ 1.5x");
+
     /** Every figure of the report's key table, with whether it has a target of issue 5. */
     static final Map<String, Boolean> FIGURES = new LinkedHashMap<>();
 
@@ -47,11 +55,14 @@ class BenchmarkSmokeTest {
                 "serving p99, during nightly (all screens)", "serving p99 during nightly / idle")) {
             FIGURES.put(plain, false);
         }
+        FITTED.forEach(f -> FIGURES.put(f, false));
     }
+
 
     static final List<String> TIMED = List.of("floor: key-join read of D and lookback, long history",
             "nightly D, short history", "nightly D, long history", "rebuild, long history",
-            "naive SQL (full scan), long history", "connector write of day D's samples");
+            "naive SQL (full scan), long history", "connector write of day D's samples",
+            "floor: key-join read of D alone, long history", "nightly D with lookback 0, long history");
 
     static final List<String> SCREENS = List.of("workout", "history", "periodTotals", "personalRecords",
             "classLeaderboard", "classPage", "topClasses", "trending");
@@ -81,7 +92,12 @@ class BenchmarkSmokeTest {
         for (Map.Entry<String, Boolean> f : FIGURES.entrySet()) {
             String[] row = figures.get(f.getKey());
             assertTrue(row != null, "no figure '" + f.getKey() + "' in\n" + md);
-            assertNumber(f.getKey(), row[1]);
+            if (FITTED.contains(f.getKey())) {
+                assertTrue(row[1].equals("n/a") || row[1].matches("-?[0-9][0-9,]*(\\.[0-9]+)?"),
+                        f.getKey() + ": '" + row[1] + "' is neither a number nor n/a");
+            } else {
+                assertNumber(f.getKey(), row[1]);
+            }
             String result = row[4];
             if (f.getValue()) {
                 assertTrue(result.equals("met") || result.equals("**missed**"),
