@@ -43,6 +43,9 @@ import static org.apache.spark.sql.functions.trunc;
  */
 public final class NightlyPipeline {
 
+    /** Rows of a ranked list (top 10s, leaderboards), as the SQL of each ranks them. */
+    static final int TOP = 10;
+
     private final CassandraTables t;
     private final SparkSession spark;
     private final ResultWriter writer;
@@ -107,8 +110,9 @@ public final class NightlyPipeline {
         steps.run(() -> {
             Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept))
                     .persist();
-            Dataset<Row> staleTotals = byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id")
-                    .except(small(newTotals.select("day", "class_id"))).persist();
+            Dataset<Row> staleTotals = missingFrom(
+                    byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id"),
+                    newTotals.select("day", "class_id")).persist();
             writer.upsert("class_day_totals", newTotals);
             writer.upsert("day_class_totals", newTotals);
             writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
@@ -141,8 +145,8 @@ public final class NightlyPipeline {
         // This run's verdicts for the days replace earlier ones.
         Dataset<Row> quarantine = ResultRows.quarantine(rides, ratings, runId);
         counts.written("quarantine", writer.upsert("quarantine", quarantine));
-        writer.delete("quarantine", byKeys(dayKeys, t.stats("quarantine"), "day")
-                .select("day", "kind", "id").except(small(quarantine.select("day", "kind", "id"))));
+        writer.delete("quarantine", missingFrom(byKeys(dayKeys, t.stats("quarantine"), "day")
+                .select("day", "kind", "id"), quarantine.select("day", "kind", "id")));
     }
 
     private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {
@@ -150,7 +154,7 @@ public final class NightlyPipeline {
         Dataset<Row> riderDays = rides.where(col("user_id").isNotNull())
                 .select(col("user_id"), col("day").as("period_start")).distinct().persist();
         long dayRows = writer.upsert("user_period_stats", newDays);
-        writer.delete("user_period_stats", riderDays.except(small(newDays.select("user_id", "period_start")))
+        writer.delete("user_period_stats", missingFrom(riderDays, newDays.select("user_id", "period_start"))
                 .select(col("user_id"), lit("day").as("period"), col("period_start")));
 
         // Weeks and months that contain a processed day, rolled up from the stored day
@@ -170,7 +174,7 @@ public final class NightlyPipeline {
                 .distinct().persist();
         Dataset<Row> periods = rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi").persist();
         counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
-        writer.delete("user_period_stats", affected.except(small(periods.select("user_id", "period", "period_start"))));
+        writer.delete("user_period_stats", missingFrom(affected, periods.select("user_id", "period", "period_start")));
     }
 
     private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
@@ -185,19 +189,24 @@ public final class NightlyPipeline {
                         seq("user_id", "metric", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
                 .select("user_id", "metric").distinct().persist();
+        Dataset<Row> changed = changedLists(stored, fresh, worse, "value", "user_id", "metric").persist();
         Dataset<Row> fromStored = stored.join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("user_id", "metric"), "left_anti")
+                .join(small(changed), seq("user_id", "metric"), "left_semi")
                 .select("user_id", "metric", "workout_id", "value", "started_at", "class_id", "class_title");
         Dataset<Row> history = byKeys(worse.select("user_id").distinct(), t.stats("user_workout_history"), "user_id")
                 .join(small(reprocessed), seq("workout_id"), "left_anti");
         Dataset<Row> fromHistory = ResultRows.topCandidates(history)
                 .join(small(worse), seq("user_id", "metric"), "left_semi");
         Dataset<Row> top = SqlFiles.run(spark, "user_top_workouts.sql",
-                ResultRows.view("top_candidates", fromStored.unionByName(fresh).unionByName(fromHistory)));
-        counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", lists, small(top)));
+                ResultRows.view("top_candidates", fromStored
+                        .unionByName(fresh.join(small(changed), seq("user_id", "metric"), "left_semi"))
+                        .unionByName(fromHistory)));
+        counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", changed, small(top)));
         lists.unpersist();
         stored.unpersist();
         worse.unpersist();
+        changed.unpersist();
     }
 
     private void classLeaderboard(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
@@ -209,19 +218,25 @@ public final class NightlyPipeline {
                         seq("class_id", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
                 .select("class_id").distinct().persist();
+        Dataset<Row> changed = changedLists(ResultRows.leaderboardCandidates(stored), fresh, worse, "total_output_kj",
+                "class_id").persist();
         Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
                 .join(small(reprocessed), seq("workout_id"), "left_anti")
-                .join(small(worse), seq("class_id"), "left_anti"));
+                .join(small(worse), seq("class_id"), "left_anti")
+                .join(small(changed), seq("class_id"), "left_semi"));
         Dataset<Row> fromAll = ResultRows.leaderboardCandidates(
                 byKeys(worse, t.stats("class_rides"), "class_id").join(small(reprocessed), seq("workout_id"), "left_anti"));
         Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
-                ResultRows.view("leaderboard_candidates", fromStored.unionByName(fresh).unionByName(fromAll))).persist();
+                ResultRows.view("leaderboard_candidates", fromStored
+                        .unionByName(fresh.join(small(changed), seq("class_id"), "left_semi"))
+                        .unionByName(fromAll))).persist();
         Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
         counts.written("class_leaderboard",
-                writer.replaceLists("class_leaderboard", classes, small(ResultRows.withUsernames(board, small(riders)))));
+                writer.replaceLists("class_leaderboard", changed, small(ResultRows.withUsernames(board, small(riders)))));
         classes.unpersist();
         stored.unpersist();
         worse.unpersist();
+        changed.unpersist();
         board.unpersist();
     }
 
@@ -239,8 +254,8 @@ public final class NightlyPipeline {
 
         Dataset<Row> storedRatings = byKeys(affected, t.stats("class_ratings"), "class_id").persist();
         writer.upsert("class_ratings", validRatings);
-        writer.delete("class_ratings", storedRatings.where(inDays).select("class_id", "user_id", "day", "bucket")
-                .except(small(validRatings.select("class_id", "user_id", "day", "bucket"))));
+        writer.delete("class_ratings", missingFrom(storedRatings.where(inDays)
+                .select("class_id", "user_id", "day", "bucket"), validRatings.select("class_id", "user_id", "day", "bucket")));
         Dataset<Row> allRatings = storedRatings.where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
                 .unionByName(validRatings);
@@ -250,7 +265,7 @@ public final class NightlyPipeline {
         Dataset<Row> info = RideInputs.classesOf(t, affected);
         Dataset<Row> stats = ResultRows.classStats(affected, workoutStats, ratingStats, info).persist();
         counts.written("class_stats", writer.upsert("class_stats", stats));
-        writer.delete("class_stats", affected.except(small(stats.select("class_id"))));
+        writer.delete("class_stats", missingFrom(affected, stats.select("class_id")));
         storedRatings.unpersist();
         // For top_classes: every other class as stored, the affected ones as just computed.
         Dataset<Row> all = t.stats("class_stats").join(small(affected), seq("class_id"), "left_anti").unionByName(stats);
@@ -303,6 +318,36 @@ public final class NightlyPipeline {
     }
 
     /**
+     * The lists (keyed by {@code listKeys}) whose top 10 the processed days can change:
+     * those with a worse stored entry, and those that a new or changed candidate may
+     * enter (the list has fewer than 10 rows, or the candidate is not below its 10th
+     * value; a tie counts as entering). Any other list would merge back into exactly its
+     * stored rows, so it is neither shuffled nor rewritten: on a long history most new
+     * rides enter no all-time list, and the lookback days' rides are already in theirs.
+     *
+     * @param storedCandidates the stored rows, in the columns of {@code fresh}
+     */
+    private static Dataset<Row> changedLists(Dataset<Row> storedCandidates, Dataset<Row> fresh, Dataset<Row> worse,
+                                             String value, String... listKeys) {
+        String[] columns = fresh.columns();
+        // Compared on every column (a null never matches: such a candidate counts as new).
+        Dataset<Row> unchanged = storedCandidates.select(columns(columns)).join(small(fresh), seq(columns), "left_semi");
+        Dataset<Row> news = fresh.join(small(unchanged), seq(columns), "left_anti");
+        Dataset<Row> tenth = storedCandidates.groupBy(columns(listKeys))
+                .agg(org.apache.spark.sql.functions.count(lit(1)).as("stored_rows"),
+                        org.apache.spark.sql.functions.min(value).as("tenth_value"));
+        return news.join(small(tenth), seq(listKeys), "left_outer")
+                .where(col("stored_rows").isNull().or(col("stored_rows").lt(TOP)).or(col(value).geq(col("tenth_value"))))
+                .select(columns(listKeys))
+                .union(worse.select(columns(listKeys)))
+                .distinct();
+    }
+
+    private static Column[] columns(String... names) {
+        return java.util.Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    /**
      * Marks a side of a join as small: it holds at most the processed days' rides,
      * ratings or the lists and classes they touch, so it is broadcast rather than
      * shuffled together with the stored rows it meets (the stores' sizes are unknown
@@ -310,6 +355,15 @@ public final class NightlyPipeline {
      */
     private static Dataset<Row> small(Dataset<Row> rows) {
         return org.apache.spark.sql.functions.broadcast(rows);
+    }
+
+    /**
+     * The rows of {@code rows} that {@code present} lacks, matched on every column
+     * (key columns, never null), the small side broadcast. EXCEPT would do the same
+     * but is rewritten after hints are resolved, so it would sort-merge both sides.
+     */
+    private static Dataset<Row> missingFrom(Dataset<Row> rows, Dataset<Row> present) {
+        return rows.join(small(present), seq(rows.columns()), "left_anti");
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
