@@ -189,7 +189,7 @@ public final class NightlyPipeline {
                         seq("user_id", "metric", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
                 .select("user_id", "metric").distinct().persist();
-        Dataset<Row> changed = changedLists(stored, fresh, worse, "value", "user_id", "metric").persist();
+        Dataset<Row> changed = changedLists(stored, fresh, worse, "value", null, "user_id", "metric").persist();
         Dataset<Row> fromStored = stored.join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("user_id", "metric"), "left_anti")
                 .join(small(changed), seq("user_id", "metric"), "left_semi")
@@ -219,7 +219,7 @@ public final class NightlyPipeline {
                 .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
                 .select("class_id").distinct().persist();
         Dataset<Row> changed = changedLists(ResultRows.leaderboardCandidates(stored), fresh, worse, "total_output_kj",
-                "class_id").persist();
+                "user_id", "class_id").persist();
         Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
                 .join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("class_id"), "left_anti")
@@ -326,13 +326,27 @@ public final class NightlyPipeline {
      * rides enter no all-time list, and the lookback days' rides are already in theirs.
      *
      * @param storedCandidates the stored rows, in the columns of {@code fresh}
+     * @param holder           where a list holds one entry per holder (a leaderboard: each
+     *                         rider's best ride), the holder's column: a candidate not above
+     *                         its holder's stored entry cannot change the list; else null
      */
     private static Dataset<Row> changedLists(Dataset<Row> storedCandidates, Dataset<Row> fresh, Dataset<Row> worse,
-                                             String value, String... listKeys) {
+                                             String value, String holder, String... listKeys) {
         String[] columns = fresh.columns();
         // Compared on every column (a null never matches: such a candidate counts as new).
         Dataset<Row> unchanged = storedCandidates.select(columns(columns)).join(small(fresh), seq(columns), "left_semi");
         Dataset<Row> news = fresh.join(small(unchanged), seq(columns), "left_anti");
+        if (holder != null) {
+            String[] entryKey = java.util.stream.Stream.concat(java.util.Arrays.stream(listKeys), java.util.stream.Stream.of(holder))
+                    .toArray(String[]::new);
+            // One stored entry per holder and list, so the join cannot repeat a candidate.
+            Column[] heldColumns = java.util.stream.Stream.concat(java.util.Arrays.stream(columns(entryKey)),
+                    java.util.stream.Stream.of(col(value).as("held_value"))).toArray(Column[]::new);
+            Dataset<Row> held = storedCandidates.select(heldColumns);
+            news = news.join(small(held), seq(entryKey), "left_outer")
+                    .where(col("held_value").isNull().or(col(value).geq(col("held_value"))))
+                    .drop("held_value");
+        }
         Dataset<Row> tenth = storedCandidates.groupBy(columns(listKeys))
                 .agg(org.apache.spark.sql.functions.count(lit(1)).as("stored_rows"),
                         org.apache.spark.sql.functions.min(value).as("tenth_value"));
