@@ -161,7 +161,12 @@ public final class NightlyPipeline {
         // rows of other days plus the new ones.
         LocalDate from = earlier(days.first().with(DayOfWeek.MONDAY), days.first().withDayOfMonth(1));
         LocalDate to = later(days.last().with(DayOfWeek.SUNDAY), days.last().with(TemporalAdjusters.lastDayOfMonth()));
-        Dataset<Row> storedDays = byKeys(riderDays.select("user_id").distinct().withColumn("period", lit("day")),
+        // The keys are checkpointed: a constant key column (period = 'day') is otherwise
+        // folded into a filter, the join is left on user_id alone, and a join on part of
+        // the partition key is a full scan, not the connector's direct join.
+        Dataset<Row> dayLists = riderDays.select("user_id").distinct().withColumn("period", lit("day"))
+                .localCheckpoint(true);
+        Dataset<Row> storedDays = byKeys(dayLists,
                 t.stats("user_period_stats").where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))),
                 "user_id", "period")
                 .where(col("period_start").isin(days.stream().map(Date::valueOf).toArray()).unary_$bang());
@@ -175,6 +180,7 @@ public final class NightlyPipeline {
         Dataset<Row> periods = rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi").persist();
         counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
         writer.delete("user_period_stats", missingFrom(affected, periods.select("user_id", "period", "period_start")));
+        dayLists.unpersist();
     }
 
     private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {

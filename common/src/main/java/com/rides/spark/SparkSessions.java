@@ -39,6 +39,13 @@ public final class SparkSessions {
                 .setIfMissing("spark.sql.adaptive.enabled", "false")
                 .setIfMissing("spark.sql.ui.explainMode", "simple")
                 .setIfMissing("spark.sql.maxPlanStringLength", "4096")
+                // A left anti/semi join after a key join (state rows minus the rides being
+                // reprocessed) would be pushed below it onto the Cassandra table, which then
+                // no longer qualifies for the connector's direct join: the optimizer turned
+                // reads by key of user_workout_history and class_rides into full scans (seen
+                // in an event log). Reads by key must stay reads by key.
+                .setIfMissing("spark.sql.optimizer.excludedRules",
+                        "org.apache.spark.sql.catalyst.optimizer.PushLeftSemiLeftAntiThroughJoin")
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         CODEGEN_OFF.forEach(conf::setIfMissing);
