@@ -2,8 +2,10 @@ package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.rides.config.RidesConfig;
+import com.rides.pipeline.PlanRecorder;
 import com.rides.pipeline.RunCounts;
 import com.rides.schema.Replication;
+import com.rides.spark.SparkSessions;
 import com.rides.testing.CassandraExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,16 +19,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Top-10 lists that are full: a new ride enters only by beating the 10th, and nightly
  * leaves a list it cannot change as stored (neither shuffled nor rewritten). One class,
  * rider A with 11 rides over three days and more on the fourth, ten other riders
  * filling the class leaderboard, every ride 60 s at a steady output (kJ = W * 0.06).
- * (The generated data of IncrementalEqualsFullTest is too small to fill a list.)
+ * (The generated data of IncrementalEqualsFullTest is too small to fill a list.) The
+ * last run is also checked from its executed plans: it reads the state it merges with
+ * by key, never by a scan.
  */
 @ExtendWith(CassandraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,7 +97,16 @@ class FullListsTest {
         raw.rider(slow, "r11", 200).rider(fast, "r12", 200);
         ride(slow, D5, 100); // its rider's first list; below the board's 10th
         ride(fast, D5, 295); // enters the board at rank 2
-        RunCounts counts = NightlyJob.run(config, D5, 0);
+        RunCounts counts;
+        try (PlanRecorder plans = new PlanRecorder(SparkSessions.create(config, "plan test"))) {
+            counts = NightlyJob.run(config, D5, 0);
+            // What a night merges with is read by key; only class_stats (one row per class,
+            // ranked whole by top classes) and processed_days' nightly partition are read whole.
+            assertTrue(plans.readByKey().containsAll(List.of("user_top_workouts", "class_leaderboard",
+                    "user_workout_history", "class_rides", "user_period_stats", "class_day_totals", "day_class_totals",
+                    "class_ratings")), "read by key: " + plans.readByKey());
+            assertEquals(new TreeSet<>(List.of("class_stats", "processed_days")), plans.scanned());
+        }
         assertEquals(2, counts.get("written_user_top_workouts"), "the two new riders' lists, one ride each");
         assertEquals(10, counts.get("written_class_leaderboard"), "the one board, rewritten whole");
         assertEquals(List.of(300, 295, 290, 280, 270, 260, 250, 240, 230, 220), watts("class_leaderboard",
