@@ -156,7 +156,7 @@ public final class CassandraSink {
                 session.execute("DROP TABLE " + name);
             }
             session.execute(create);
-            ConnectorSchema.refresh(df.sparkSession());
+            ConnectorSchema.refresh(df.sparkSession(), config);
             df.write().format(CassandraTables.FORMAT)
                     .option("keyspace", name.keyspace()).option("table", name.table())
                     .mode(SaveMode.Append).save();

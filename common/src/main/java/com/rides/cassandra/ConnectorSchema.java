@@ -1,10 +1,8 @@
 package com.rides.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.spark.connector.cql.CassandraConnector$;
-import org.apache.spark.SparkConf;
+import com.rides.config.RidesConfig;
 import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
 
 /**
  * Brings the connector's cached driver session up to date with the schema. The
@@ -17,25 +15,9 @@ public final class ConnectorSchema {
     private ConnectorSchema() {
     }
 
-    /** Refreshes the schema metadata of the session the connector uses for this Spark session's settings. */
-    public static void refresh(SparkSession spark) {
-        // The connector caches one session per connection settings: build the same
-        // settings the DataFrame source would (context conf overlaid by the session's
-        // spark.cassandra.* values) so the refresh reaches the session the write will use.
-        SparkConf conf = spark.sparkContext().getConf().clone();
-        for (Tuple2<String, String> kv : conf.getAll()) {
-            if (kv._1().startsWith("spark.cassandra.")) {
-                conf.remove(kv._1());
-            }
-        }
-        scala.collection.Iterator<Tuple2<String, String>> it = spark.conf().getAll().iterator();
-        while (it.hasNext()) {
-            Tuple2<String, String> kv = it.next();
-            if (kv._1().startsWith("spark.cassandra.")) {
-                conf.set(kv._1(), kv._2());
-            }
-        }
-        try (CqlSession session = CassandraConnector$.MODULE$.apply(conf).openSession()) {
+    /** Refreshes the schema metadata of the session the connector uses for this run's settings. */
+    public static void refresh(SparkSession spark, RidesConfig config) {
+        try (CqlSession session = ConnectorSettings.connector(spark.sparkContext(), config).openSession()) {
             session.refreshSchema();
         }
     }

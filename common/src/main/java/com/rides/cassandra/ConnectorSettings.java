@@ -59,6 +59,24 @@ public final class ConnectorSettings {
         return s;
     }
 
+    /**
+     * The connector for this run's settings, not the SparkContext's: a context outlives
+     * its first job (backfill, notebooks, tests), and the next job may talk to another
+     * cluster or role. The connector caches one session per settings, so this reaches
+     * the session the DataFrame reads and writes of the run use.
+     */
+    public static com.datastax.spark.connector.cql.CassandraConnector connector(org.apache.spark.SparkContext context,
+                                                                                 RidesConfig c) {
+        org.apache.spark.SparkConf conf = context.getConf(); // a copy
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.cassandra.")) {
+                conf.remove(kv._1());
+            }
+        }
+        of(c).forEach(conf::set);
+        return com.datastax.spark.connector.cql.CassandraConnector$.MODULE$.apply(conf);
+    }
+
     /** The settings with secrets masked: safe to print or log. */
     public static Map<String, String> printable(RidesConfig c) {
         Map<String, String> s = new LinkedHashMap<>(of(c));

@@ -13,7 +13,6 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.spark.connector.cql.CassandraConnector;
-import com.datastax.spark.connector.cql.CassandraConnector$;
 import com.rides.raw.CassandraTables;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -56,16 +55,7 @@ public final class ResultWriter {
     public ResultWriter(CassandraTables tables, Consumer<String> afterEachWrite) {
         this.keyspace = tables.config().statsKeyspace();
         this.consistency = tables.config().writeConsistency();
-        // This run's settings, not the SparkContext's: a context outlives its first job
-        // (backfill, notebooks, tests), and the next job may talk to another cluster or role.
-        org.apache.spark.SparkConf conf = tables.spark().sparkContext().getConf();
-        for (scala.Tuple2<String, String> kv : conf.getAll()) {
-            if (kv._1().startsWith("spark.cassandra.")) {
-                conf.remove(kv._1());
-            }
-        }
-        com.rides.cassandra.ConnectorSettings.of(tables.config()).forEach(conf::set);
-        this.connector = CassandraConnector$.MODULE$.apply(conf);
+        this.connector = com.rides.cassandra.ConnectorSettings.connector(tables.spark().sparkContext(), tables.config());
         this.afterEachWrite = afterEachWrite;
     }
 
