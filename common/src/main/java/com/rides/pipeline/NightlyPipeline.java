@@ -3,6 +3,7 @@ package com.rides.pipeline;
 import com.rides.raw.CassandraTables;
 import com.rides.raw.DayPartitions;
 import com.rides.results.ResultWriter;
+import com.rides.spark.JobNames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,9 +47,13 @@ public final class NightlyPipeline {
     /** Rows of a ranked list (top 10s, leaderboards), as the SQL of each ranks them. */
     static final int TOP = 10;
 
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
     private final CassandraTables t;
     private final SparkSession spark;
     private final ResultWriter writer;
+    /** The current run's intermediate sets. */
+    private Materialized sets;
 
     public NightlyPipeline(CassandraTables tables) {
         this(tables, table -> { });
@@ -73,22 +78,26 @@ public final class NightlyPipeline {
         // leaf instead of re-analysing the joins and the sample pass (measured: the
         // analyser's walks over that lineage were most of a small day's driver time).
         org.apache.spark.SparkContext sc = spark.sparkContext();
-        String description = sc.getLocalProperty("spark.job.description");
-        sc.setJobDescription("read rides and samples");
-        Dataset<Row> rides = RideInputs.rides(t, byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows)
-                .localCheckpoint(true);
-        sc.setJobDescription("read ratings");
-        Dataset<Row> ratings = RideInputs.ratings(t, byKeys(dayParts, t.raw("ratings"), "day", "bucket"))
-                .localCheckpoint(true);
-        try {
-            sc.setJobDescription("count rows read");
-            counts.tally(rides, ratings, sampleRows);
-            sc.setLocalProperty("spark.job.description", description);
-            writeAll(days, rides, ratings, dayKeys, inDays, runId, counts);
+        Dataset<Row> rides = JobNames.named(sc, "read rides and samples", () -> RideInputs.rides(t,
+                byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows).localCheckpoint(true));
+        Dataset<Row> ratings = JobNames.named(sc, "read ratings", () -> RideInputs.ratings(t,
+                byKeys(dayParts, t.raw("ratings"), "day", "bucket")).localCheckpoint(true));
+        String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
+        try (Materialized materialized = new Materialized()) {
+            sets = materialized;
+            JobNames.named(sc, "count rows read", () -> {
+                counts.tally(rides, ratings, sampleRows);
+                return null;
+            });
+            // From here on only per-ride rows move: as few tasks as the night's size needs.
+            int partitions = NightSize.partitions(counts.get("workouts_read"), Integer.parseInt(shufflePartitions));
+            spark.conf().set(SHUFFLE_PARTITIONS, partitions);
+            writeAll(days, rides.coalesce(partitions), ratings.coalesce(partitions), dayKeys, inDays, runId, counts);
         } finally {
-            sc.setLocalProperty("spark.job.description", description);
-            rides.unpersist();
-            ratings.unpersist();
+            spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
+            sets = null;
+            Materialized.release(rides);
+            Materialized.release(ratings);
         }
         return counts;
     }
@@ -108,11 +117,11 @@ public final class NightlyPipeline {
         steps.run(() -> userTopWorkouts(rides, kept, reprocessed, counts));
         steps.run(() -> classLeaderboard(rides, kept, reprocessed, counts));
         steps.run(() -> {
-            Dataset<Row> newTotals = SqlFiles.run(spark, "class_day_totals.sql", ResultRows.view("rides", kept))
-                    .persist();
-            Dataset<Row> staleTotals = missingFrom(
+            Dataset<Row> newTotals = sets.of("class_day_totals", SqlFiles.run(spark, "class_day_totals.sql",
+                    ResultRows.view("rides", kept)));
+            Dataset<Row> staleTotals = sets.of("stale class_day_totals", missingFrom(
                     byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id"),
-                    newTotals.select("day", "class_id")).persist();
+                    newTotals.select("day", "class_id")));
             writer.upsert("class_day_totals", newTotals);
             writer.upsert("day_class_totals", newTotals);
             writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
@@ -150,9 +159,10 @@ public final class NightlyPipeline {
     }
 
     private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {
-        Dataset<Row> newDays = SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)).persist();
-        Dataset<Row> riderDays = rides.where(col("user_id").isNotNull())
-                .select(col("user_id"), col("day").as("period_start")).distinct().persist();
+        Dataset<Row> newDays = sets.of("user_period_stats days",
+                SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)));
+        Dataset<Row> riderDays = sets.of("rider days", rides.where(col("user_id").isNotNull())
+                .select(col("user_id"), col("day").as("period_start")).distinct());
         long dayRows = writer.upsert("user_period_stats", newDays);
         writer.delete("user_period_stats", missingFrom(riderDays, newDays.select("user_id", "period_start"))
                 .select(col("user_id"), lit("day").as("period"), col("period_start")));
@@ -164,8 +174,8 @@ public final class NightlyPipeline {
         // The keys are checkpointed: a constant key column (period = 'day') is otherwise
         // folded into a filter, the join is left on user_id alone, and a join on part of
         // the partition key is a full scan, not the connector's direct join.
-        Dataset<Row> dayLists = riderDays.select("user_id").distinct().withColumn("period", lit("day"))
-                .localCheckpoint(true);
+        Dataset<Row> dayLists = sets.of("rider day keys",
+                riderDays.select("user_id").distinct().withColumn("period", lit("day")));
         Dataset<Row> storedDays = byKeys(dayLists,
                 t.stats("user_period_stats").where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))),
                 "user_id", "period")
@@ -176,26 +186,29 @@ public final class NightlyPipeline {
                         org.apache.spark.sql.functions.date_trunc("week", col("period_start")).cast("date").as("period_start"))
                 .union(riderDays.select(col("user_id"), lit("month").as("period"),
                         trunc(col("period_start"), "MM").as("period_start")))
-                .distinct().persist();
-        Dataset<Row> periods = rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi").persist();
+                .distinct();
+        affected = sets.of("rider periods", affected);
+        Dataset<Row> periods = sets.of("user_period_stats periods",
+                rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi"));
         counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
         writer.delete("user_period_stats", missingFrom(affected, periods.select("user_id", "period", "period_start")));
-        dayLists.unpersist();
     }
 
     private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
-        Dataset<Row> lists = rides.where(col("user_id").isNotNull()).select("user_id").distinct()
+        Dataset<Row> lists = sets.of("rider lists", rides.where(col("user_id").isNotNull()).select("user_id").distinct()
                 .crossJoin(spark.createDataset(List.of(TOTAL_OUTPUT, BEST_1200S),
-                        org.apache.spark.sql.Encoders.STRING()).toDF("metric")).persist();
-        Dataset<Row> stored = byKeys(lists, t.stats("user_top_workouts"), "user_id", "metric").persist();
+                        org.apache.spark.sql.Encoders.STRING()).toDF("metric")));
+        Dataset<Row> stored = sets.of("stored user_top_workouts",
+                byKeys(lists, t.stats("user_top_workouts"), "user_id", "metric"));
         Dataset<Row> fresh = ResultRows.topCandidates(kept);
         // Lists where a stored entry lost value or left: the merge cannot know the 11th.
-        Dataset<Row> worse = stored.join(small(reprocessed), seq("workout_id"), "left_semi")
+        Dataset<Row> worse = sets.of("worse user_top_workouts", stored.join(small(reprocessed), seq("workout_id"), "left_semi")
                 .join(small(fresh.select(col("user_id"), col("metric"), col("workout_id"), col("value").as("new_value"))),
                         seq("user_id", "metric", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
-                .select("user_id", "metric").distinct().persist();
-        Dataset<Row> changed = changedLists(stored, fresh, worse, "value", null, "user_id", "metric").persist();
+                .select("user_id", "metric").distinct());
+        Dataset<Row> changed = sets.of("changed user_top_workouts",
+                changedLists(stored, fresh, worse, "value", null, "user_id", "metric"));
         Dataset<Row> fromStored = stored.join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("user_id", "metric"), "left_anti")
                 .join(small(changed), seq("user_id", "metric"), "left_semi")
@@ -209,23 +222,21 @@ public final class NightlyPipeline {
                         .unionByName(fresh.join(small(changed), seq("user_id", "metric"), "left_semi"))
                         .unionByName(fromHistory)));
         counts.written("user_top_workouts", writer.replaceLists("user_top_workouts", changed, small(top)));
-        lists.unpersist();
-        stored.unpersist();
-        worse.unpersist();
-        changed.unpersist();
     }
 
     private void classLeaderboard(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
-        Dataset<Row> classes = rides.where(col("class_id").isNotNull()).select("class_id").distinct().persist();
-        Dataset<Row> stored = byKeys(classes, t.stats("class_leaderboard"), "class_id").persist();
+        Dataset<Row> classes = sets.of("ridden classes",
+                rides.where(col("class_id").isNotNull()).select("class_id").distinct());
+        Dataset<Row> stored = sets.of("stored class_leaderboard", byKeys(classes, t.stats("class_leaderboard"), "class_id"));
         Dataset<Row> fresh = ResultRows.leaderboardCandidates(kept);
         Dataset<Row> worse = stored.join(small(reprocessed), seq("workout_id"), "left_semi")
                 .join(small(fresh.select(col("class_id"), col("workout_id"), col("total_output_kj").as("new_value"))),
                         seq("class_id", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
-                .select("class_id").distinct().persist();
-        Dataset<Row> changed = changedLists(ResultRows.leaderboardCandidates(stored), fresh, worse, "total_output_kj",
-                "user_id", "class_id").persist();
+                .select("class_id").distinct();
+        worse = sets.of("worse class_leaderboard", worse);
+        Dataset<Row> changed = sets.of("changed class_leaderboard", changedLists(ResultRows.leaderboardCandidates(stored),
+                fresh, worse, "total_output_kj", "user_id", "class_id"));
         Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
                 .join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("class_id"), "left_anti")
@@ -235,15 +246,11 @@ public final class NightlyPipeline {
         Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
                 ResultRows.view("leaderboard_candidates", fromStored
                         .unionByName(fresh.join(small(changed), seq("class_id"), "left_semi"))
-                        .unionByName(fromAll))).persist();
+                        .unionByName(fromAll)));
+        board = sets.of("class_leaderboard", board);
         Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
         counts.written("class_leaderboard",
                 writer.replaceLists("class_leaderboard", changed, small(ResultRows.withUsernames(board, small(riders)))));
-        classes.unpersist();
-        stored.unpersist();
-        worse.unpersist();
-        changed.unpersist();
-        board.unpersist();
     }
 
     private Dataset<Row> classStats(Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> validRatings,
@@ -252,13 +259,14 @@ public final class NightlyPipeline {
         Dataset<Row> affected = rides.select("class_id")
                 .union(ratings.select("class_id"))
                 .union(staleTotals.select("class_id"))
-                .where(col("class_id").isNotNull()).distinct().persist();
+                .where(col("class_id").isNotNull()).distinct();
+        affected = sets.of("affected classes", affected);
         Dataset<Row> classDays = byKeys(affected, t.stats("class_day_totals"), "class_id").where(inDays.unary_$bang())
                 .unionByName(newTotals.select("class_id", "day", "workouts", "total_output_kj"));
         Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql",
                 ResultRows.view("class_days", classDays));
 
-        Dataset<Row> storedRatings = byKeys(affected, t.stats("class_ratings"), "class_id").persist();
+        Dataset<Row> storedRatings = sets.of("stored class_ratings", byKeys(affected, t.stats("class_ratings"), "class_id"));
         writer.upsert("class_ratings", validRatings);
         writer.delete("class_ratings", missingFrom(storedRatings.where(inDays)
                 .select("class_id", "user_id", "day", "bucket"), validRatings.select("class_id", "user_id", "day", "bucket")));
@@ -269,13 +277,11 @@ public final class NightlyPipeline {
         Dataset<Row> ratingStats = SqlFiles.run(spark, "class_rating_stats.sql", ResultRows.view("counting", counting));
 
         Dataset<Row> info = RideInputs.classesOf(t, affected);
-        Dataset<Row> stats = ResultRows.classStats(affected, workoutStats, ratingStats, info).persist();
+        Dataset<Row> stats = sets.of("class_stats", ResultRows.classStats(affected, workoutStats, ratingStats, info));
         counts.written("class_stats", writer.upsert("class_stats", stats));
         writer.delete("class_stats", missingFrom(affected, stats.select("class_id")));
-        storedRatings.unpersist();
         // For top_classes: every other class as stored, the affected ones as just computed.
         Dataset<Row> all = t.stats("class_stats").join(small(affected), seq("class_id"), "left_anti").unionByName(stats);
-        affected.unpersist();
         return all;
     }
 
@@ -299,8 +305,8 @@ public final class NightlyPipeline {
                         .and(col("day").between(Date.valueOf(days.first()), Date.valueOf(lastAffected))))
                 .select("day").collectAsList()
                 .forEach(r -> asOf.add(r.getDate(0).toLocalDate()));
-        Dataset<Row> snapshots = keepAffected(ResultRows.snapshots(spark, windows, new ArrayList<>(asOf)), days)
-                .persist();
+        Dataset<Row> snapshots = sets.of("trending snapshots",
+                keepAffected(ResultRows.snapshots(spark, windows, new ArrayList<>(asOf)), days));
         List<LocalDate> windowDays = new ArrayList<>();
         for (LocalDate d = asOf.first().minusDays(longest - 1); !d.isAfter(asOf.last()); d = d.plusDays(1)) {
             windowDays.add(d);
@@ -310,7 +316,8 @@ public final class NightlyPipeline {
                 .select("day", "class_id", "workouts")
                 .unionByName(newTotals.select("day", "class_id", "workouts"));
         Dataset<Row> ranked = SqlFiles.run(spark, "trending_classes.sql",
-                Map.of("snapshots", snapshots, "day_classes", dayClasses)).persist();
+                Map.of("snapshots", snapshots, "day_classes", dayClasses));
+        ranked = sets.of("trending classes", ranked);
         Dataset<Row> classes = ranked.select("class_id").distinct();
         Dataset<Row> ratings = byKeys(classes, t.stats("class_ratings"), "class_id").where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
@@ -319,8 +326,6 @@ public final class NightlyPipeline {
                 Map.of("trending", ranked, "valid_ratings", ratings));
         Dataset<Row> rows = ResultRows.trending(ranked, avg, RideInputs.classesOf(t, classes));
         counts.written("trending_classes", writer.replaceLists("trending_classes", snapshots, small(rows)));
-        ranked.unpersist();
-        snapshots.unpersist();
     }
 
     /**

@@ -221,20 +221,9 @@ public final class ResultWriter {
         }
     }
 
-    /**
-     * Names the Spark jobs of one write after it (the Spark UI, event logs and the
-     * benchmark's per-table figures show "upsert class_stats", not a call site).
-     * Job descriptions are per thread; the caller's is restored.
-     */
+    /** Names the Spark jobs of one write after it ("upsert class_stats"). */
     private static long described(Dataset<Row> rows, String what, java.util.function.LongSupplier write) {
-        org.apache.spark.SparkContext sc = rows.sparkSession().sparkContext();
-        String before = sc.getLocalProperty("spark.job.description");
-        sc.setJobDescription(before == null ? what : before + ": " + what);
-        try {
-            return write.getAsLong();
-        } finally {
-            sc.setLocalProperty("spark.job.description", before);
-        }
+        return com.rides.spark.JobNames.named(rows.sparkSession().sparkContext(), what, write::getAsLong);
     }
 
     private static Iterator<Row> counting(Iterator<Row> rows, LongAccumulator n) {
