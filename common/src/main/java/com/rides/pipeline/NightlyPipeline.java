@@ -122,13 +122,16 @@ public final class NightlyPipeline {
             Dataset<Row> staleTotals = sets.of("stale class_day_totals", missingFrom(
                     byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id"),
                     newTotals.select("day", "class_id")));
-            writer.upsert("class_day_totals", newTotals);
-            writer.upsert("day_class_totals", newTotals);
-            writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
-            writer.delete("day_class_totals", staleTotals.select("day", "class_id"));
+            // The class figures merge stored rows of other days with these, so they need
+            // not wait for these writes.
             Steps after = new Steps();
-            after.run(() -> topClasses(classStats(rides, ratings, validRatings, newTotals, staleTotals, inDays, counts),
-                    counts));
+            after.run(() -> {
+                writer.upsert("class_day_totals", newTotals);
+                writer.upsert("day_class_totals", newTotals);
+                writer.delete("class_day_totals", staleTotals.select("class_id", "day"));
+                writer.delete("day_class_totals", staleTotals.select("day", "class_id"));
+            });
+            after.run(() -> classStats(rides, ratings, validRatings, newTotals, staleTotals, inDays, counts));
             after.run(() -> trending(days, newTotals, validRatings, inDays, counts));
             after.await();
         });
@@ -253,23 +256,25 @@ public final class NightlyPipeline {
                 writer.replaceLists("class_leaderboard", changed, small(ResultRows.withUsernames(board, small(riders)))));
     }
 
-    private Dataset<Row> classStats(Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> validRatings,
-                                    Dataset<Row> newTotals, Dataset<Row> staleTotals, Column inDays,
-                                    RunCounts counts) {
-        Dataset<Row> affected = rides.select("class_id")
+    /** class_ratings, class_stats and top_classes: the writes run side by side, once the figures are known. */
+    private void classStats(Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> validRatings,
+                            Dataset<Row> newTotals, Dataset<Row> staleTotals, Column inDays, RunCounts counts) {
+        Dataset<Row> affected = sets.of("affected classes", rides.select("class_id")
                 .union(ratings.select("class_id"))
                 .union(staleTotals.select("class_id"))
-                .where(col("class_id").isNotNull()).distinct();
-        affected = sets.of("affected classes", affected);
+                .where(col("class_id").isNotNull()).distinct());
         Dataset<Row> classDays = byKeys(affected, t.stats("class_day_totals"), "class_id").where(inDays.unary_$bang())
                 .unionByName(newTotals.select("class_id", "day", "workouts", "total_output_kj"));
         Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql",
                 ResultRows.view("class_days", classDays));
 
         Dataset<Row> storedRatings = sets.of("stored class_ratings", byKeys(affected, t.stats("class_ratings"), "class_id"));
-        writer.upsert("class_ratings", validRatings);
-        writer.delete("class_ratings", missingFrom(storedRatings.where(inDays)
-                .select("class_id", "user_id", "day", "bucket"), validRatings.select("class_id", "user_id", "day", "bucket")));
+        Steps writes = new Steps();
+        writes.run(() -> {
+            writer.upsert("class_ratings", validRatings);
+            writer.delete("class_ratings", missingFrom(storedRatings.where(inDays).select("class_id", "user_id", "day",
+                    "bucket"), validRatings.select("class_id", "user_id", "day", "bucket")));
+        });
         Dataset<Row> allRatings = storedRatings.where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
                 .unionByName(validRatings);
@@ -278,11 +283,15 @@ public final class NightlyPipeline {
 
         Dataset<Row> info = RideInputs.classesOf(t, affected);
         Dataset<Row> stats = sets.of("class_stats", ResultRows.classStats(affected, workoutStats, ratingStats, info));
-        counts.written("class_stats", writer.upsert("class_stats", stats));
-        writer.delete("class_stats", missingFrom(affected, stats.select("class_id")));
-        // For top_classes: every other class as stored, the affected ones as just computed.
-        Dataset<Row> all = t.stats("class_stats").join(small(affected), seq("class_id"), "left_anti").unionByName(stats);
-        return all;
+        writes.run(() -> {
+            counts.written("class_stats", writer.upsert("class_stats", stats));
+            writer.delete("class_stats", missingFrom(affected, stats.select("class_id")));
+        });
+        // For top_classes: every other class as stored (the writes above touch only the
+        // affected ones), the affected ones as just computed.
+        writes.run(() -> topClasses(t.stats("class_stats").join(small(affected), seq("class_id"), "left_anti")
+                .unionByName(stats), counts));
+        writes.await();
     }
 
     private void topClasses(Dataset<Row> classStats, RunCounts counts) {
