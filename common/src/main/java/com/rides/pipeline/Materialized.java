@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run's small intermediate sets (the rides being reprocessed, stored lists, the lists
- * a night changes), computed once and cut from their lineage. Every later query then
+ * A run's sets (the rides and ratings read, stored lists, the lists a night changes),
+ * computed once and cut from their lineage. Every later query then
  * plans against a leaf: Spark analyses a plan whole each time a Dataset is derived,
  * and the merges derive many Datasets from the same sets, so with cached (persisted)
  * sets the driver re-analysed their whole lineage over and over (profiled: analysis,
@@ -24,10 +24,9 @@ final class Materialized implements AutoCloseable {
 
     private final List<RDD<?>> blocks = new ArrayList<>();
 
-    /** {@code rows}, computed now (one Spark job, named "prepare {@code what}"). */
-    Dataset<Row> of(String what, Dataset<Row> rows) {
-        Dataset<Row> done = JobNames.named(rows.sparkSession().sparkContext(), "prepare " + what,
-                () -> rows.localCheckpoint(true));
+    /** {@code rows}, computed now by a Spark job named {@code job}. */
+    Dataset<Row> of(String job, Dataset<Row> rows) {
+        Dataset<Row> done = JobNames.named(rows.sparkSession().sparkContext(), job, () -> rows.localCheckpoint(true));
         LogicalPlan plan = done.queryExecution().logical();
         if (plan instanceof LogicalRDD leaf) {
             synchronized (blocks) {
@@ -40,13 +39,6 @@ final class Materialized implements AutoCloseable {
         // references"). A relation of its own gets fresh ids, and one used twice in a
         // plan is renamed by the analyser like any self-join.
         return done.sparkSession().createDataFrame(done.javaRDD(), done.schema());
-    }
-
-    /** Frees the blocks of a set checkpointed elsewhere (Dataset.unpersist does not reach them). */
-    static void release(Dataset<Row> checkpointed) {
-        if (checkpointed.queryExecution().logical() instanceof LogicalRDD leaf) {
-            leaf.rdd().unpersist(false);
-        }
     }
 
     @Override

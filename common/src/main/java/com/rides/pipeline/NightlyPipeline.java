@@ -74,18 +74,17 @@ public final class NightlyPipeline {
         Column inDays = col("day").isin(days.stream().map(Date::valueOf).toArray());
 
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
-        // Materialized once, with their lineage cut: every later step plans against a
-        // leaf instead of re-analysing the joins and the sample pass (measured: the
-        // analyser's walks over that lineage were most of a small day's driver time).
-        org.apache.spark.SparkContext sc = spark.sparkContext();
-        Dataset<Row> rides = JobNames.named(sc, "read rides and samples", () -> RideInputs.rides(t,
-                byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows).localCheckpoint(true));
-        Dataset<Row> ratings = JobNames.named(sc, "read ratings", () -> RideInputs.ratings(t,
-                byKeys(dayParts, t.raw("ratings"), "day", "bucket")).localCheckpoint(true));
         String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
         try (Materialized materialized = new Materialized()) {
             sets = materialized;
-            JobNames.named(sc, "count rows read", () -> {
+            // Materialized once, with their lineage cut: every later step plans against a
+            // leaf instead of re-analysing the joins and the sample pass (measured: the
+            // analyser's walks over that lineage were most of a small day's driver time).
+            Dataset<Row> rides = sets.of("read rides and samples",
+                    RideInputs.rides(t, byKeys(dayParts, t.raw("workouts"), "day", "bucket"), sampleRows));
+            Dataset<Row> ratings = sets.of("read ratings",
+                    RideInputs.ratings(t, byKeys(dayParts, t.raw("ratings"), "day", "bucket")));
+            JobNames.named(spark.sparkContext(), "count rows read", () -> {
                 counts.tally(rides, ratings, sampleRows);
                 return null;
             });
@@ -96,8 +95,6 @@ public final class NightlyPipeline {
         } finally {
             spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
             sets = null;
-            Materialized.release(rides);
-            Materialized.release(ratings);
         }
         return counts;
     }
@@ -117,9 +114,9 @@ public final class NightlyPipeline {
         steps.run(() -> userTopWorkouts(rides, kept, reprocessed, counts));
         steps.run(() -> classLeaderboard(rides, kept, reprocessed, counts));
         steps.run(() -> {
-            Dataset<Row> newTotals = sets.of("class_day_totals", SqlFiles.run(spark, "class_day_totals.sql",
+            Dataset<Row> newTotals = sets.of("prepare class_day_totals", SqlFiles.run(spark, "class_day_totals.sql",
                     ResultRows.view("rides", kept)));
-            Dataset<Row> staleTotals = sets.of("stale class_day_totals", missingFrom(
+            Dataset<Row> staleTotals = sets.of("prepare stale class_day_totals", missingFrom(
                     byKeys(dayKeys, t.stats("day_class_totals"), "day").select("day", "class_id"),
                     newTotals.select("day", "class_id")));
             // The class figures merge stored rows of other days with these, so they need
@@ -162,9 +159,9 @@ public final class NightlyPipeline {
     }
 
     private void userPeriodStats(TreeSet<LocalDate> days, Dataset<Row> rides, Dataset<Row> kept, RunCounts counts) {
-        Dataset<Row> newDays = sets.of("user_period_stats days",
+        Dataset<Row> newDays = sets.of("prepare user_period_stats days",
                 SqlFiles.run(spark, "user_day_stats.sql", ResultRows.view("rides", kept)));
-        Dataset<Row> riderDays = sets.of("rider days", rides.where(col("user_id").isNotNull())
+        Dataset<Row> riderDays = sets.of("prepare rider days", rides.where(col("user_id").isNotNull())
                 .select(col("user_id"), col("day").as("period_start")).distinct());
         long dayRows = writer.upsert("user_period_stats", newDays);
         writer.delete("user_period_stats", missingFrom(riderDays, newDays.select("user_id", "period_start"))
@@ -177,7 +174,7 @@ public final class NightlyPipeline {
         // The keys are checkpointed: a constant key column (period = 'day') is otherwise
         // folded into a filter, the join is left on user_id alone, and a join on part of
         // the partition key is a full scan, not the connector's direct join.
-        Dataset<Row> dayLists = sets.of("rider day keys",
+        Dataset<Row> dayLists = sets.of("prepare rider day keys",
                 riderDays.select("user_id").distinct().withColumn("period", lit("day")));
         Dataset<Row> storedDays = byKeys(dayLists,
                 t.stats("user_period_stats").where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))),
@@ -185,32 +182,31 @@ public final class NightlyPipeline {
                 .where(col("period_start").isin(days.stream().map(Date::valueOf).toArray()).unary_$bang());
         Dataset<Row> rollup = SqlFiles.run(spark, "user_period_rollup.sql",
                 ResultRows.view("user_days", storedDays.unionByName(newDays)));
-        Dataset<Row> affected = riderDays.select(col("user_id"), lit("week").as("period"),
+        Dataset<Row> affected = sets.of("prepare rider periods", riderDays.select(col("user_id"), lit("week").as("period"),
                         org.apache.spark.sql.functions.date_trunc("week", col("period_start")).cast("date").as("period_start"))
                 .union(riderDays.select(col("user_id"), lit("month").as("period"),
                         trunc(col("period_start"), "MM").as("period_start")))
-                .distinct();
-        affected = sets.of("rider periods", affected);
-        Dataset<Row> periods = sets.of("user_period_stats periods",
+                .distinct());
+        Dataset<Row> periods = sets.of("prepare user_period_stats periods",
                 rollup.join(small(affected), seq("user_id", "period", "period_start"), "left_semi"));
         counts.written("user_period_stats", dayRows + writer.upsert("user_period_stats", periods));
         writer.delete("user_period_stats", missingFrom(affected, periods.select("user_id", "period", "period_start")));
     }
 
     private void userTopWorkouts(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
-        Dataset<Row> lists = sets.of("rider lists", rides.where(col("user_id").isNotNull()).select("user_id").distinct()
+        Dataset<Row> lists = sets.of("prepare rider lists", rides.where(col("user_id").isNotNull()).select("user_id").distinct()
                 .crossJoin(spark.createDataset(List.of(TOTAL_OUTPUT, BEST_1200S),
                         org.apache.spark.sql.Encoders.STRING()).toDF("metric")));
-        Dataset<Row> stored = sets.of("stored user_top_workouts",
+        Dataset<Row> stored = sets.of("prepare stored user_top_workouts",
                 byKeys(lists, t.stats("user_top_workouts"), "user_id", "metric"));
         Dataset<Row> fresh = ResultRows.topCandidates(kept);
         // Lists where a stored entry lost value or left: the merge cannot know the 11th.
-        Dataset<Row> worse = sets.of("worse user_top_workouts", stored.join(small(reprocessed), seq("workout_id"), "left_semi")
+        Dataset<Row> worse = sets.of("prepare worse user_top_workouts", stored.join(small(reprocessed), seq("workout_id"), "left_semi")
                 .join(small(fresh.select(col("user_id"), col("metric"), col("workout_id"), col("value").as("new_value"))),
                         seq("user_id", "metric", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("value"))))
                 .select("user_id", "metric").distinct());
-        Dataset<Row> changed = sets.of("changed user_top_workouts",
+        Dataset<Row> changed = sets.of("prepare changed user_top_workouts",
                 changedLists(stored, fresh, worse, "value", null, "user_id", "metric"));
         Dataset<Row> fromStored = stored.join(small(reprocessed), seq("workout_id"), "left_anti")
                 .join(small(worse), seq("user_id", "metric"), "left_anti")
@@ -228,17 +224,16 @@ public final class NightlyPipeline {
     }
 
     private void classLeaderboard(Dataset<Row> rides, Dataset<Row> kept, Dataset<Row> reprocessed, RunCounts counts) {
-        Dataset<Row> classes = sets.of("ridden classes",
+        Dataset<Row> classes = sets.of("prepare ridden classes",
                 rides.where(col("class_id").isNotNull()).select("class_id").distinct());
-        Dataset<Row> stored = sets.of("stored class_leaderboard", byKeys(classes, t.stats("class_leaderboard"), "class_id"));
+        Dataset<Row> stored = sets.of("prepare stored class_leaderboard", byKeys(classes, t.stats("class_leaderboard"), "class_id"));
         Dataset<Row> fresh = ResultRows.leaderboardCandidates(kept);
-        Dataset<Row> worse = stored.join(small(reprocessed), seq("workout_id"), "left_semi")
+        Dataset<Row> worse = sets.of("prepare worse class_leaderboard", stored.join(small(reprocessed), seq("workout_id"), "left_semi")
                 .join(small(fresh.select(col("class_id"), col("workout_id"), col("total_output_kj").as("new_value"))),
                         seq("class_id", "workout_id"), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col("total_output_kj"))))
-                .select("class_id").distinct();
-        worse = sets.of("worse class_leaderboard", worse);
-        Dataset<Row> changed = sets.of("changed class_leaderboard", changedLists(ResultRows.leaderboardCandidates(stored),
+                .select("class_id").distinct());
+        Dataset<Row> changed = sets.of("prepare changed class_leaderboard", changedLists(ResultRows.leaderboardCandidates(stored),
                 fresh, worse, "total_output_kj", "user_id", "class_id"));
         Dataset<Row> fromStored = ResultRows.leaderboardCandidates(stored
                 .join(small(reprocessed), seq("workout_id"), "left_anti")
@@ -246,11 +241,10 @@ public final class NightlyPipeline {
                 .join(small(changed), seq("class_id"), "left_semi"));
         Dataset<Row> fromAll = ResultRows.leaderboardCandidates(
                 byKeys(worse, t.stats("class_rides"), "class_id").join(small(reprocessed), seq("workout_id"), "left_anti"));
-        Dataset<Row> board = SqlFiles.run(spark, "class_leaderboard.sql",
+        Dataset<Row> board = sets.of("prepare class_leaderboard", SqlFiles.run(spark, "class_leaderboard.sql",
                 ResultRows.view("leaderboard_candidates", fromStored
                         .unionByName(fresh.join(small(changed), seq("class_id"), "left_semi"))
-                        .unionByName(fromAll)));
-        board = sets.of("class_leaderboard", board);
+                        .unionByName(fromAll))));
         Dataset<Row> riders = byKeys(board.select("user_id").distinct(), t.raw("riders"), "user_id");
         counts.written("class_leaderboard",
                 writer.replaceLists("class_leaderboard", changed, small(ResultRows.withUsernames(board, small(riders)))));
@@ -259,7 +253,7 @@ public final class NightlyPipeline {
     /** class_ratings, class_stats and top_classes: the writes run side by side, once the figures are known. */
     private void classStats(Dataset<Row> rides, Dataset<Row> ratings, Dataset<Row> validRatings,
                             Dataset<Row> newTotals, Dataset<Row> staleTotals, Column inDays, RunCounts counts) {
-        Dataset<Row> affected = sets.of("affected classes", rides.select("class_id")
+        Dataset<Row> affected = sets.of("prepare affected classes", rides.select("class_id")
                 .union(ratings.select("class_id"))
                 .union(staleTotals.select("class_id"))
                 .where(col("class_id").isNotNull()).distinct());
@@ -268,7 +262,7 @@ public final class NightlyPipeline {
         Dataset<Row> workoutStats = SqlFiles.run(spark, "class_workout_stats.sql",
                 ResultRows.view("class_days", classDays));
 
-        Dataset<Row> storedRatings = sets.of("stored class_ratings", byKeys(affected, t.stats("class_ratings"), "class_id"));
+        Dataset<Row> storedRatings = sets.of("prepare stored class_ratings", byKeys(affected, t.stats("class_ratings"), "class_id"));
         Steps writes = new Steps();
         writes.run(() -> {
             writer.upsert("class_ratings", validRatings);
@@ -282,7 +276,7 @@ public final class NightlyPipeline {
         Dataset<Row> ratingStats = SqlFiles.run(spark, "class_rating_stats.sql", ResultRows.view("counting", counting));
 
         Dataset<Row> info = RideInputs.classesOf(t, affected);
-        Dataset<Row> stats = sets.of("class_stats", ResultRows.classStats(affected, workoutStats, ratingStats, info));
+        Dataset<Row> stats = sets.of("prepare class_stats", ResultRows.classStats(affected, workoutStats, ratingStats, info));
         writes.run(() -> {
             counts.written("class_stats", writer.upsert("class_stats", stats));
             writer.delete("class_stats", missingFrom(affected, stats.select("class_id")));
@@ -314,7 +308,7 @@ public final class NightlyPipeline {
                         .and(col("day").between(Date.valueOf(days.first()), Date.valueOf(lastAffected))))
                 .select("day").collectAsList()
                 .forEach(r -> asOf.add(r.getDate(0).toLocalDate()));
-        Dataset<Row> snapshots = sets.of("trending snapshots",
+        Dataset<Row> snapshots = sets.of("prepare trending snapshots",
                 keepAffected(ResultRows.snapshots(spark, windows, new ArrayList<>(asOf)), days));
         List<LocalDate> windowDays = new ArrayList<>();
         for (LocalDate d = asOf.first().minusDays(longest - 1); !d.isAfter(asOf.last()); d = d.plusDays(1)) {
@@ -324,9 +318,8 @@ public final class NightlyPipeline {
                 .where(inDays.unary_$bang())
                 .select("day", "class_id", "workouts")
                 .unionByName(newTotals.select("day", "class_id", "workouts"));
-        Dataset<Row> ranked = SqlFiles.run(spark, "trending_classes.sql",
-                Map.of("snapshots", snapshots, "day_classes", dayClasses));
-        ranked = sets.of("trending classes", ranked);
+        Dataset<Row> ranked = sets.of("prepare trending classes", SqlFiles.run(spark, "trending_classes.sql",
+                Map.of("snapshots", snapshots, "day_classes", dayClasses)));
         Dataset<Row> classes = ranked.select("class_id").distinct();
         Dataset<Row> ratings = byKeys(classes, t.stats("class_ratings"), "class_id").where(inDays.unary_$bang())
                 .select("class_id", "user_id", "day", "bucket", "rating", "difficulty", "rated_at")
