@@ -1,6 +1,7 @@
 package com.rides.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.rides.config.RidesConfig;
 
@@ -8,35 +9,50 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Notices a cluster that stopped answering in the middle of a run, so that the run
- * fails instead of waiting for ever.
+ * Notices a cluster that can no longer serve a run, so that the run fails instead of
+ * waiting for ever or hammering what is left of the cluster.
  *
- * <p>Why a run needs this: once every node is gone, the driver's schema refresh can
- * fail its agreement check and is then never retried, and the connector blocks,
+ * <p>Two ways a run loses its cluster. Every node gone: then the driver's schema
+ * refresh can fail its agreement check and is never retried, and the connector blocks,
  * uninterruptibly and without a timeout, on the next refresh it asks for (measured
- * here with driver 4.18 and connector 3.5.1: a nightly whose node was stopped
- * mid-run hung for good). So the run probes the cluster from its own session every
- * few seconds; once no probe has succeeded for the configured time, the run is given
- * up and the callback told why.
+ * here with driver 4.18 and connector 3.5.1: a nightly whose node was stopped mid-run
+ * hung for good). Or too few replicas left in the local data centre for the run's
+ * consistency level (two of three nodes of a data centre at LOCAL_QUORUM, the
+ * company's old incident): every write then fails, and the connector retries each
+ * one up to its retry count, keeping the survivor busy with a run that cannot finish.
+ * So the run probes from its own session every few seconds, at the consistency of its
+ * writes; once no probe has succeeded for the configured time, the run is given up and
+ * the callback told why in one line.
  */
 public final class ClusterWatchdog implements AutoCloseable {
 
     private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
-    private static final String PROBE_CQL = "SELECT release_version FROM system.local";
+    private static final String ANY_NODE_CQL = "SELECT release_version FROM system.local";
 
-    private final BooleanSupplier probe;
+    private final Supplier<Outcome> probe;
     private final long giveUpAfterNanos;
     private final String hosts;
     private final Consumer<String> onLost;
     private long lastAnswer;
+    private Outcome lastFailure;
     private boolean tripped;
     private ScheduledExecutorService timer;
 
-    ClusterWatchdog(BooleanSupplier probe, Duration giveUpAfter, String hosts, Consumer<String> onLost, long now) {
+    /** What one probe found: served, no node answered, or nodes answer but not enough replicas. */
+    record Outcome(boolean served, boolean anyNode, String why) {
+        static final Outcome SERVED = new Outcome(true, true, null);
+        static final Outcome NO_NODE = new Outcome(false, false, null);
+
+        static Outcome tooFewReplicas(String why) {
+            return new Outcome(false, true, why);
+        }
+    }
+
+    ClusterWatchdog(Supplier<Outcome> probe, Duration giveUpAfter, String hosts, Consumer<String> onLost, long now) {
         this.probe = probe;
         this.giveUpAfterNanos = giveUpAfter.toNanos();
         this.hosts = hosts;
@@ -47,12 +63,20 @@ public final class ClusterWatchdog implements AutoCloseable {
     /**
      * Starts probing through {@code session}.
      *
-     * @param onLost told, once, a one-line reason when the cluster has not answered for
-     *               {@link RidesConfig#unreachableTimeoutSeconds()}
+     * @param onLost told, once, a one-line reason when the cluster has not served the
+     *               run for {@link RidesConfig#unreachableTimeoutSeconds()}
      */
     public static ClusterWatchdog start(CqlSession session, RidesConfig config, Consumer<String> onLost) {
-        SimpleStatement probe = SimpleStatement.newInstance(PROBE_CQL).setTimeout(PROBE_EVERY.multipliedBy(2));
-        ClusterWatchdog dog = new ClusterWatchdog(() -> answers(session, probe),
+        Duration timeout = PROBE_EVERY.multipliedBy(2);
+        SimpleStatement anyNode = SimpleStatement.newInstance(ANY_NODE_CQL).setTimeout(timeout);
+        // A partition of the jobs' own keyspace, read at the level the run writes at: it
+        // needs as many live replicas in the local data centre as every write of the run.
+        SimpleStatement replicas = SimpleStatement.newInstance("SELECT run_id FROM " + config.qualifiedStats("job_runs")
+                        + " WHERE job = 'watchdog' LIMIT 1")
+                .setConsistencyLevel(readableAs(config.writeConsistency()))
+                .setIdempotent(true)
+                .setTimeout(timeout);
+        ClusterWatchdog dog = new ClusterWatchdog(() -> probe(session, anyNode, replicas, config),
                 Duration.ofSeconds(config.unreachableTimeoutSeconds()), String.join(",", config.hosts()), onLost,
                 System.nanoTime());
         dog.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,26 +94,58 @@ public final class ClusterWatchdog implements AutoCloseable {
         if (tripped) {
             return true;
         }
-        if (probe.getAsBoolean()) {
+        Outcome outcome = probe.get();
+        if (outcome.served()) {
             lastAnswer = now;
+            lastFailure = null;
             return false;
         }
+        lastFailure = outcome;
         long silentFor = now - lastAnswer;
         if (silentFor >= giveUpAfterNanos) {
             tripped = true;
-            onLost.accept("Cassandra stopped answering mid-run: no node of " + hosts + " answered for "
-                    + TimeUnit.NANOSECONDS.toSeconds(silentFor) + " s, so the run was stopped"
-                    + " (a rerun once the cluster is back repairs whatever it left half-written)");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(silentFor);
+            String repair = " (a rerun once the cluster is back repairs whatever it left half-written)";
+            onLost.accept(lastFailure.anyNode()
+                    ? "Cassandra cannot serve the run any more: nodes answer, but not enough replicas for "
+                    + lastFailure.why() + " for " + seconds + " s, so the run was stopped" + repair
+                    : "Cassandra stopped answering mid-run: no node of " + hosts + " answered for " + seconds
+                    + " s, so the run was stopped" + repair);
         }
         return tripped;
     }
 
-    private static boolean answers(CqlSession session, SimpleStatement probe) {
+    private static Outcome probe(CqlSession session, SimpleStatement anyNode, SimpleStatement replicas,
+                                 RidesConfig config) {
         try {
-            return session.execute(probe).one() != null;
-        } catch (RuntimeException e) {
-            return false;
+            session.execute(replicas);
+            return Outcome.SERVED;
+        } catch (RuntimeException quorumFailed) {
+            try {
+                session.execute(anyNode);
+            } catch (RuntimeException noNode) {
+                return Outcome.NO_NODE;
+            }
+            return Outcome.tooFewReplicas(config.writeConsistency() + " in data centre '" + config.localDcOrDefault()
+                    + "' (" + firstLine(quorumFailed.getMessage()) + ")");
         }
+    }
+
+    /** The write level as a read: ANY and EACH_QUORUM have no read of their own. */
+    static DefaultConsistencyLevel readableAs(String writeLevel) {
+        return switch (writeLevel) {
+            case "ANY" -> DefaultConsistencyLevel.ONE;
+            case "EACH_QUORUM" -> DefaultConsistencyLevel.QUORUM;
+            default -> DefaultConsistencyLevel.valueOf(writeLevel);
+        };
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no reason given";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package com.rides.pipeline;
 
 import com.rides.spark.JobNames;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +26,23 @@ final class Materialized implements AutoCloseable {
 
     /** {@code rows}, computed now by a Spark job named {@code job}. */
     Dataset<Row> of(String job, Dataset<Row> rows) {
-        Dataset<Row> done = JobNames.named(rows.sparkSession().sparkContext(), job, () -> rows.localCheckpoint(true));
-        LogicalPlan plan = done.queryExecution().logical();
-        if (plan instanceof LogicalRDD leaf) {
-            synchronized (blocks) {
-                blocks.add(leaf.rdd());
-            }
+        // Cut from the lineage by a local checkpoint: its blocks live in the executors and
+        // cannot be recomputed. On a cluster they are kept on two executors, so a run
+        // survives the loss of one (its tasks are retried elsewhere and read the other
+        // copy); in local mode there is one executor and nobody to copy to.
+        JavaRDD<Row> leaf = rows.javaRDD();
+        leaf.persist(rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
+                : StorageLevel.MEMORY_AND_DISK_2());
+        leaf.rdd().localCheckpoint();
+        JobNames.named(rows.sparkSession().sparkContext(), job, leaf::count);
+        synchronized (blocks) {
+            blocks.add(leaf.rdd());
         }
-        // A new relation over the checkpointed rows: a checkpoint keeps its columns'
-        // attribute ids, so two sets derived from the same rides would share ids, which
-        // the analyser cannot tell apart in a join ("Failure when resolving conflicting
-        // references"). A relation of its own gets fresh ids, and one used twice in a
-        // plan is renamed by the analyser like any self-join.
-        return done.sparkSession().createDataFrame(done.javaRDD(), done.schema());
+        // A new relation over the checkpointed rows, with attribute ids of its own: two
+        // sets derived from the same rides would otherwise share ids, which the analyser
+        // cannot tell apart in a join ("Failure when resolving conflicting references").
+        // A relation used twice in a plan is renamed by the analyser like any self-join.
+        return rows.sparkSession().createDataFrame(leaf, rows.schema());
     }
 
     @Override

@@ -26,9 +26,10 @@ public final class SparkSessions {
     public static SparkSession create(RidesConfig config, String appName) {
         SparkConf conf = new SparkConf(true);
         if (!conf.contains("spark.master")) {
-            // spark-submit sets the master; the launcher's local mode does not.
+            // spark-submit sets the master; the launcher does not.
             conf.setMaster(config.sparkMaster());
         }
+        String master = conf.get("spark.master");
         conf.setAppName(appName)
                 .set("spark.sql.extensions", "com.datastax.spark.connector.CassandraSparkExtensions")
                 .set("spark.sql.session.timeZone", "UTC")
@@ -49,9 +50,11 @@ public final class SparkSessions {
                 .setIfMissing("spark.ui.enabled", "false")
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         CODEGEN_OFF.forEach(conf::setIfMissing);
-        if (config.sparkMaster().startsWith("local")) {
+        if (ClusterApplication.isLocal(master)) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else {
+            ClusterApplication.prepare(conf, master);
         }
         for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
             conf.set(e.getKey(), e.getValue());

@@ -17,14 +17,17 @@ class ClusterWatchdogTest {
 
     static final long S = 1_000_000_000L;
 
-    final Deque<Boolean> answers = new ArrayDeque<>();
+    static final ClusterWatchdog.Outcome OK = ClusterWatchdog.Outcome.SERVED;
+    static final ClusterWatchdog.Outcome NONE = ClusterWatchdog.Outcome.NO_NODE;
+
+    final Deque<ClusterWatchdog.Outcome> answers = new ArrayDeque<>();
     final List<String> told = new ArrayList<>();
     final ClusterWatchdog dog = new ClusterWatchdog(answers::removeFirst, Duration.ofSeconds(30), "h1:9042,h2:9042",
             told::add, 0);
 
     @Test
     void givesUpOnlyAfterTheWholeTimeoutWithoutAnAnswer() {
-        answers.addAll(List.of(true, false, false, false));
+        answers.addAll(List.of(OK, NONE, NONE, NONE));
         assertFalse(dog.check(10 * S));   // answered at 10 s
         assertFalse(dog.check(20 * S));   // silent for 10 s
         assertFalse(dog.check(39 * S));   // silent for 29 s
@@ -36,7 +39,7 @@ class ClusterWatchdogTest {
 
     @Test
     void anAnswerInBetweenStartsTheSilenceAgain() {
-        answers.addAll(List.of(false, false, true, false, false));
+        answers.addAll(List.of(NONE, NONE, OK, NONE, NONE));
         assertFalse(dog.check(20 * S));
         assertFalse(dog.check(29 * S));
         assertFalse(dog.check(31 * S));   // answered
@@ -47,9 +50,24 @@ class ClusterWatchdogTest {
 
     @Test
     void tellsOnceAndStopsProbing() {
-        answers.addAll(List.of(false));
+        answers.addAll(List.of(NONE));
         assertTrue(dog.check(30 * S));
         assertTrue(dog.check(31 * S));    // no answer left in the queue: a probe here would throw
         assertEquals(1, told.size());
+    }
+
+    @Test
+    void aDataCentreWithoutItsQuorumIsNamedWithTheDriversReason() {
+        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'"
+                + " (Not enough replicas available for query at consistency LOCAL_QUORUM (2 required but only 1 alive))");
+        answers.addAll(List.of(OK, NONE, noQuorum, noQuorum));
+        assertFalse(dog.check(1 * S));
+        assertFalse(dog.check(10 * S));
+        assertFalse(dog.check(20 * S));
+        assertTrue(dog.check(31 * S));
+        assertEquals(List.of("Cassandra cannot serve the run any more: nodes answer, but not enough replicas for"
+                + " LOCAL_QUORUM in data centre 'app' (Not enough replicas available for query at consistency"
+                + " LOCAL_QUORUM (2 required but only 1 alive)) for 30 s, so the run was stopped (a rerun once the"
+                + " cluster is back repairs whatever it left half-written)"), told);
     }
 }

@@ -28,6 +28,7 @@ public class Rides implements Runnable {
     }
 
     public static void main(String[] args) {
+        QuietLogging.apply();
         CommandLine cli = commandLine();
         int code = cli.execute(args);
         // System.exit does not flush: a command that print()s without a newline (show's
