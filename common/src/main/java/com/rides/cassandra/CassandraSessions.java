@@ -45,6 +45,10 @@ public final class CassandraSessions {
                         // Schema changes on a multi-node cluster: wait for agreement before the next DDL.
                         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
                         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.writeConsistency())
+                        // The jobs' statements are upserts, deletes and reads: one in flight to a
+                        // node that dies is retried on another replica instead of failing the run.
+                        // A statement that is not (a lightweight transaction) says so itself.
+                        .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                         // close() waits out Netty's quiet period, 2 s by default, for tasks that
                         // never come: our sessions close when their work is done. It was a fixed
                         // 2 s of every job (measured: the gap between two nightlies of a backfill).

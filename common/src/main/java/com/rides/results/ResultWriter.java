@@ -290,7 +290,9 @@ public final class ResultWriter {
         void submit(Statement<?> statement) throws InterruptedException {
             rethrow();
             permits.acquire();
-            CompletionStage<?> stage = session.executeAsync(statement);
+            // Every delete and list swap is idempotent: a statement in flight to a node that
+            // dies may then be retried on another replica instead of failing the task.
+            CompletionStage<?> stage = session.executeAsync(statement.setIdempotent(true));
             stage.whenComplete((rs, err) -> {
                 if (err != null) {
                     failure.compareAndSet(null, err);

@@ -161,7 +161,11 @@ public final class Benchmark implements Callable<Integer> {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
-        Files.writeString(target, markdown, StandardCharsets.UTF_8);
+        // scripts/bench-cluster's section, if there is one, stays.
+        String kept = Files.exists(target)
+                ? ReportSections.section(Files.readString(target, StandardCharsets.UTF_8), ReportSections.CLUSTER) : "";
+        Files.writeString(target, kept.isEmpty() ? markdown : markdown.stripTrailing() + "\n\n" + kept,
+                StandardCharsets.UTF_8);
         log.println();
         log.println(markdown);
         log.println("bench: written to " + target);

@@ -19,7 +19,7 @@ final class Cli {
 
     static Result run(RidesConfig config, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--hosts", String.join(",", config.hosts()),
+        all.addAll(List.of("--hosts", String.join(",", config.hosts()), "--local-dc", config.localDcOrDefault(),
                 "--raw-keyspace", config.rawKeyspace(), "--stats-keyspace", config.statsKeyspace()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,0 +1,67 @@
+package com.rides.jobs;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How many reads each node has served from its own replicas of a keyspace's tables:
+ * Cassandra's per-table ReadLatency (single partitions) and RangeLatency (scans) counts,
+ * read over the node's JMX port, as nodetool tablestats shows them. A node counts a read
+ * only when its replica answers one, so comparing two snapshots tells which nodes did
+ * the work of a run, whatever the driver or connector settings claim.
+ */
+final class NodeReads {
+
+    private NodeReads() {
+    }
+
+    /** node number -> reads served of {@code keyspaces}' tables so far. */
+    static Map<Integer, Long> snapshot(LocalClusters clusters, String... keyspaces) {
+        Map<Integer, Long> reads = new LinkedHashMap<>();
+        for (int node = 1; node <= LocalClusters.NODES; node++) {
+            reads.put(node, served(clusters.jmxPort(node), keyspaces));
+        }
+        return reads;
+    }
+
+    /** after - before, node by node. */
+    static Map<Integer, Long> since(Map<Integer, Long> before, Map<Integer, Long> after) {
+        Map<Integer, Long> delta = new LinkedHashMap<>();
+        after.forEach((node, n) -> delta.put(node, n - before.getOrDefault(node, 0L)));
+        return delta;
+    }
+
+    static long served(int jmxPort, String... keyspaces) {
+        JMXServiceURL url;
+        try {
+            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+            MBeanServerConnection beans = jmx.getMBeanServerConnection();
+            long total = 0;
+            for (String keyspace : keyspaces) {
+                for (String metric : new String[] {"ReadLatency", "RangeLatency"}) {
+                    ObjectName pattern = new ObjectName("org.apache.cassandra.metrics:type=Table,keyspace=" + keyspace
+                            + ",scope=*,name=" + metric);
+                    for (ObjectName name : beans.queryNames(pattern, null)) {
+                        total += ((Number) beans.getAttribute(name, "Count")).longValue();
+                    }
+                }
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the metrics of the node with JMX port " + jmxPort, e);
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
