@@ -51,7 +51,7 @@ import java.util.concurrent.Future;
  * the floor (the key-join read nightly cannot avoid), nightly on both histories,
  * rebuild and the naive full-scan SQL on the long one, the generator's write rate
  * against a plain connector write, and the serving reads idle and under a nightly.
- * Writes BENCHMARKS.md (see the README, "Benchmarks").
+ * Writes BENCHMARKS.md (see docs/benchmarks.md).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure nightly against the raw read floor, history length, rebuild and a naive SQL job; "
