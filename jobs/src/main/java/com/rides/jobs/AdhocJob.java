@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.adhoc.BoundStatement;
 import com.rides.adhoc.CassandraSink;
 import com.rides.adhoc.ResultSink;
 import com.rides.adhoc.ScanReport;
@@ -70,7 +71,7 @@ public class AdhocJob extends CliCommand implements Callable<Integer> {
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
         SqlScript script = SqlScript.read(sqlFile);
-        List<String> statements = SqlParameters.parse(params).bind(script);
+        List<BoundStatement> statements = SqlParameters.parse(params).bindStatements(script);
         ResultSink sink = out == null ? null : ResultSink.parse(out);
         if (sink == null && !key.isEmpty()) {
             throw new ConfigException("--key only applies to --out cassandra:KEYSPACE.TABLE");
@@ -109,7 +110,7 @@ public class AdhocJob extends CliCommand implements Callable<Integer> {
     }
 
     /** The last statement's result, the tables registered as views in the job's Spark session. */
-    static Dataset<Row> result(RidesConfig config, List<String> statements) {
+    static Dataset<Row> result(RidesConfig config, List<BoundStatement> statements) {
         SparkSession spark = SparkSessions.create(config, "rides adhoc");
         TableViews.register(spark, config);
         return StatementRunner.run(spark, statements);
