@@ -4,9 +4,10 @@ package com.rides.adhoc;
  * One statement of a script with its parameters replaced by literals, and for each of
  * its characters the character of the script's statement it came from (a literal's
  * characters all come from its placeholder), so a position Spark reports in the bound
- * text is shown where the analyst wrote it.
+ * text is shown where the analyst wrote it. {@code label} names it in messages
+ * ("statement 2 of 3").
  */
-public record BoundStatement(String sql, int[] origin, SqlScript script, int index) {
+public record BoundStatement(String sql, int[] origin, SqlScript script, int index, String label) {
 
     /** "FILE line L, column C" of character {@code at} of the bound text. */
     public String position(int at) {
@@ -25,8 +26,8 @@ public record BoundStatement(String sql, int[] origin, SqlScript script, int ind
         return position(at + pos);
     }
 
-    /** "statement i of n". */
-    public String label() {
-        return "statement " + (index + 1) + " of " + script.statements().size();
+    /** The same statement under another name in messages (the shell numbers its statements itself). */
+    public BoundStatement withLabel(String newLabel) {
+        return new BoundStatement(sql, origin, script, index, newLabel);
     }
 }

@@ -61,10 +61,21 @@ public final class SqlParameters {
 
     /** The same, each statement with the map back to its text in the script. */
     public List<BoundStatement> bindStatements(SqlScript script) {
+        return bindStatements(script, true);
+    }
+
+    /**
+     * @param everyValueUsed whether a value no statement uses is an error (a script's
+     *                       parameters are its own; the shell's are set for a whole session)
+     */
+    public List<BoundStatement> bindStatements(SqlScript script, boolean everyValueUsed) {
         Set<String> used = new LinkedHashSet<>();
         List<BoundStatement> bound = new ArrayList<>();
         for (int i = 0; i < script.statements().size(); i++) {
             bound.add(bind(script, i, used));
+        }
+        if (!everyValueUsed) {
+            return bound;
         }
         Set<String> unused = new LinkedHashSet<>(values.keySet());
         unused.removeAll(used);
@@ -116,7 +127,8 @@ public final class SqlParameters {
             }
             i = end - 1;
         }
-        return new BoundStatement(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), script, index);
+        return new BoundStatement(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), script, index,
+                "statement " + (index + 1) + " of " + script.statements().size());
     }
 
     /** The end of a placeholder starting at i, or -1: ':' then a name, in code, not part of '::' or a name. */

@@ -64,15 +64,20 @@ public record SqlScript(String source, List<String> statements, String text, Lis
      * too, so the bundled queries (sql/adhoc/*.sql, shipped in the jar) run from anywhere.
      */
     public static SqlScript read(String path) {
+        return parse(path, readText(path));
+    }
+
+    /** A file's text, found as {@link #read} finds it. */
+    public static String readText(String path) {
         Path file = Path.of(path);
         try {
             if (Files.isRegularFile(file)) {
-                return parse(path, Files.readString(file, StandardCharsets.UTF_8));
+                return Files.readString(file, StandardCharsets.UTF_8);
             }
             if (!file.isAbsolute()) {
                 try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(path.replace('\\', '/'))) {
                     if (in != null) {
-                        return parse(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     }
                 }
             }

@@ -86,9 +86,13 @@ public class AdhocJob extends CliCommand implements Callable<Integer> {
             throw new ConfigException("--limit must be positive, got " + limit);
         }
         long start = System.nanoTime();
+        Progress progress = Progress.toConsole(err());
+        progress.say("adhoc: connecting to " + String.join(",", config.hosts()) + " and starting Spark ...");
         try (CqlSession session = CassandraSessions.open(config)) {
             SchemaCheck.requireAll(session, config);
             Dataset<Row> result = result(config, statements);
+            progress.say(String.format(Locale.ROOT, "adhoc: Spark ready in %.1f s; running %s (%d statement%s) ...",
+                    (System.nanoTime() - start) / 1e9, script.source(), statements.size(), statements.size() == 1 ? "" : "s"));
             if (explain) {
                 out().print(explain(result));
                 out().flush();
