@@ -15,6 +15,7 @@ final class Progress {
         this.err = err;
     }
 
+    /** Lines to {@code to} at a terminal; none elsewhere (or when {@code to} is null). */
     static Progress toConsole(PrintWriter err) {
         return new Progress(System.console() != null ? err : null);
     }

@@ -54,24 +54,8 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
             description = "run this file of statements and shell commands and exit (sql/adhoc/*.sql too)")
     String file;
 
-    @Option(names = "--param", paramLabel = "NAME[:TYPE]=VALUE", description = "value of :NAME (repeatable; \\set in the shell)")
-    List<String> params = new ArrayList<>();
-
-    @Option(names = "--out", paramLabel = "PATH",
-            description = "with -e/-f: write the last statement's result to FILE.csv, DIR.parquet or cassandra:KEYSPACE.TABLE")
-    String out;
-
-    @Option(names = "--key", split = ",", paramLabel = "COLUMN", description = "primary key of a cassandra: output")
-    List<String> key = new ArrayList<>();
-
-    @Option(names = "--replace", description = "replace an existing cassandra: output table made by adhoc or sql")
-    boolean replace;
-
-    @Option(names = "--explain", description = "with -e/-f: explain the last statement instead of running it")
-    boolean explain;
-
-    @Option(names = "--limit", paramLabel = "N", description = "rows printed of a result (default 200)")
-    int limit = 200;
+    @Mixin
+    QueryOptions query;
 
     @Override
     public Integer call() {
@@ -80,13 +64,11 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
             throw new ConfigException("-e and -f exclude each other");
         }
         boolean script = execute != null || file != null;
-        if (!script && (out != null || explain)) {
-            throw new ConfigException((explain ? "--explain" : "--out") + " applies to -e or -f (in the shell: \\"
-                    + (explain ? "explain" : "out") + ")");
+        if (!script && (query.out != null || query.explain)) {
+            throw new ConfigException((query.explain ? "--explain" : "--out") + " applies to -e or -f (in the shell: \\"
+                    + (query.explain ? "explain" : "out") + ")");
         }
-        if (limit < 1) {
-            throw new ConfigException("--limit must be positive, got " + limit);
-        }
+        query.checkLimit();
         List<ShellInput.Item> items = script ? items(execute != null ? "-e" : file,
                 execute != null ? execute : SqlScript.readText(file)) : List.of();
         Progress progress = Progress.toConsole(err());
@@ -96,8 +78,8 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
             SchemaCheck.requireAll(session, config);
             SparkSession spark = SparkSessions.create(config, "rides sql");
             TableViews.register(spark, config);
-            SqlShell shell = new SqlShell(spark, session, config, out(), limit);
-            params.forEach(shell::setParam);
+            SqlShell shell = new SqlShell(spark, session, config, out(), query.limit);
+            query.params.forEach(shell::setParam);
             if (script) {
                 runScript(shell, items);
                 return 0;
@@ -124,14 +106,14 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
                 last = i;
             }
         }
-        if (last < 0 && (out != null || explain)) {
-            throw new ConfigException("no statement to " + (explain ? "explain" : "write"));
+        if (last < 0 && (query.out != null || query.explain)) {
+            throw new ConfigException("no statement to " + (query.explain ? "explain" : "write"));
         }
         for (int i = 0; i < items.size(); i++) {
-            if (i == last && explain) {
+            if (i == last && query.explain) {
                 shell.explainNext();
-            } else if (i == last && out != null) {
-                shell.outNext(out, key, replace);
+            } else if (i == last && query.out != null) {
+                shell.outNext(query.out, query.key, query.replace);
             }
             try {
                 shell.run(items.get(i));

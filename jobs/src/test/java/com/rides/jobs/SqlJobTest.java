@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,14 +146,8 @@ class SqlJobTest {
      */
     @Test
     void theLauncherInAJvmOfItsOwn() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-") || flag.startsWith("-Dio.netty") || flag.startsWith("-Djdk.reflect")) {
-                command.add(flag);
-            }
-        }
-        command.addAll(List.of(Rides.class.getName(), "sql", "--hosts", String.join(",", data.hosts()),
+        List<String> command = OwnJvm.launcher();
+        command.addAll(List.of("sql", "--hosts", String.join(",", data.hosts()),
                 "--raw-keyspace", data.rawKeyspace(), "--stats-keyspace", data.statsKeyspace()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().write(("\\set day " + LAST + "\n\\explain\n\\i sql/adhoc/day_rides.sql\n"
