@@ -93,7 +93,7 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
                         (System.nanoTime() - start) / 1e9, TableViews.names().size());
                 err().flush();
             }
-            interactive(shell, terminal ? jline() : plain());
+            interactive(shell, terminal ? jline(() -> spark.sparkContext().cancelAllJobs()) : plain());
             return 0;
         }
     }
@@ -199,9 +199,12 @@ public class SqlJob extends CliCommand implements Callable<Integer> {
         };
     }
 
-    private static Lines jline() {
+    /** @param onInterrupt what Ctrl-C does while a statement runs (at the prompt it drops the line typed) */
+    private static Lines jline(Runnable onInterrupt) {
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).build();
+            // Ctrl-C while a query runs cancels its Spark jobs; the statement fails and the session goes on.
+            terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("rides sql")
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".rides_sql_history"))
                     // '!' is SQL (a != b), not a history reference.

@@ -58,7 +58,7 @@ class DemoTest {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/demo").toString()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("RIDES_CASSANDRA_HOSTS");
-        env.putAll(Map.of("DEMO_PORT", Integer.toString(port), "DEMO_USERS", "6", "DEMO_CLASSES", "3",
+        env.putAll(Map.of("DEMO_PORT", Integer.toString(port), "DEMO_USERS", "3", "DEMO_CLASSES", "2",
                 "DEMO_DAYS", Integer.toString(days), "RIDES_LAUNCHER", launcher.toString()));
         Process p = pb.start();
         p.getOutputStream().close();
