@@ -20,6 +20,8 @@ Notebook parameters (all optional):
     RIDES_NOTEBOOK_WINDOW  trending window of class_popularity (default 7)
     RIDES_NOTEBOOK_JOB     job of data_quality (default nightly)
     RIDES_NOTEBOOK_RUNS    number of latest runs data_quality shows (default 30)
+    RIDES_NOTEBOOK_WORKOUT ride (workout_id) of ride_samples (default: the day's ride with the most output)
+    RIDES_LAUNCHER         the launcher run_sql_file runs (default <repo>/scripts/rides)
 
 A password is never printed: ``Settings`` shows it as ****.
 """
@@ -27,6 +29,8 @@ A password is never printed: ``Settings`` shows it as ****.
 import datetime as _dt
 import os
 import re
+import subprocess
+import time
 import uuid as _uuid
 from dataclasses import dataclass, field
 from typing import Optional
@@ -40,6 +44,7 @@ from cassandra.policies import DCAwareRoundRobinPolicy, TokenAwarePolicy
 from cassandra.query import dict_factory
 from cassandra.util import Date, OrderedMapSerializedKey, SortedSet
 
+NOTEBOOKS = os.path.dirname(os.path.abspath(__file__))
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,47}$")
 
 
@@ -305,3 +310,27 @@ def empty(frame, message):
 def short(user_or_class_id):
     """The first 8 hex digits of an id, for chart labels."""
     return str(user_or_class_id)[:8]
+
+
+# ---------------------------------------------------------------- raw data through Spark
+
+class LauncherError(RuntimeError):
+    """scripts/rides failed; the message is its one-line reason."""
+
+
+def run_sql_file(sql_file, params, folder):
+    """Runs ``scripts/rides sql -f sql_file --param k=v ...`` in ``folder`` (where the
+    file's relative \\out paths land), with this process's environment (the RIDES_*
+    connection variables are the launcher's too). Returns the seconds it took."""
+    launcher = _blank_to_none(os.environ.get("RIDES_LAUNCHER")) or os.path.join(
+        os.path.dirname(NOTEBOOKS), "scripts", "rides")
+    command = [launcher, "sql", "-f", os.path.abspath(sql_file)]
+    for name, value in params.items():
+        command += ["--param", f"{name}={value}"]
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    if done.returncode != 0:
+        lines = [l for l in done.stderr.splitlines() if l.strip()]
+        raise LauncherError(lines[-1] if lines else f"{launcher} exited {done.returncode}")
+    return time.monotonic() - started
+

@@ -56,10 +56,26 @@ public final class SqlParameters {
 
     /** The statements with every placeholder replaced; fails on a missing or an unused parameter. */
     public List<String> bind(SqlScript script) {
+        return bindStatements(script).stream().map(BoundStatement::sql).toList();
+    }
+
+    /** The same, each statement with the map back to its text in the script. */
+    public List<BoundStatement> bindStatements(SqlScript script) {
+        return bindStatements(script, true);
+    }
+
+    /**
+     * @param everyValueUsed whether a value no statement uses is an error (a script's
+     *                       parameters are its own; the shell's are set for a whole session)
+     */
+    public List<BoundStatement> bindStatements(SqlScript script, boolean everyValueUsed) {
         Set<String> used = new LinkedHashSet<>();
-        List<String> bound = new ArrayList<>();
-        for (String statement : script.statements()) {
-            bound.add(bind(statement, used));
+        List<BoundStatement> bound = new ArrayList<>();
+        for (int i = 0; i < script.statements().size(); i++) {
+            bound.add(bind(script, i, used));
+        }
+        if (!everyValueUsed) {
+            return bound;
         }
         Set<String> unused = new LinkedHashSet<>(values.keySet());
         unused.removeAll(used);
@@ -86,13 +102,16 @@ public final class SqlParameters {
         return names;
     }
 
-    private String bind(String statement, Set<String> used) {
+    private BoundStatement bind(SqlScript script, int index, Set<String> used) {
+        String statement = script.statements().get(index);
         boolean[] code = SqlLexer.codeMask(statement);
         StringBuilder out = new StringBuilder(statement.length());
+        List<Integer> origin = new ArrayList<>(statement.length());
         for (int i = 0; i < statement.length(); i++) {
             int end = placeholderEnd(statement, code, i);
             if (end < 0) {
                 out.append(statement.charAt(i));
+                origin.add(i);
                 continue;
             }
             String name = statement.substring(i + 1, end);
@@ -101,10 +120,15 @@ public final class SqlParameters {
                 throw new ConfigException("missing parameter :" + name + " (give it with --param " + name + "=VALUE)");
             }
             used.add(name);
-            out.append(literal.sql());
+            String sql = literal.sql();
+            out.append(sql);
+            for (int k = 0; k < sql.length(); k++) {
+                origin.add(i); // a literal's every character is the placeholder's
+            }
             i = end - 1;
         }
-        return out.toString();
+        return new BoundStatement(out.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), script, index,
+                "statement " + (index + 1) + " of " + script.statements().size());
     }
 
     /** The end of a placeholder starting at i, or -1: ':' then a name, in code, not part of '::' or a name. */

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Every setting of the project in one typed, immutable record, built once from the
  * environment and the command line and passed down. Defaults are the safe ones for a
- * shared production cluster (see README, "Operations").
+ * shared production cluster (see docs/operations.md).
  */
 public record RidesConfig(
         List<String> hosts,

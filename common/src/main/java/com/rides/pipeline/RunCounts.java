@@ -111,8 +111,9 @@ public final class RunCounts {
 
     @Override
     public String toString() {
-        return String.format("workouts %d read = %d used + %d quarantined; samples %d read = %d used + %d quarantined"
-                        + " + %d dropped; ratings %d read = %d used + %d quarantined",
+        // Thousands separated, as generate prints its rows: 4,091,526 samples, not 4091526.
+        return String.format(java.util.Locale.ROOT, "workouts %,d read = %,d used + %,d quarantined; samples %,d read = "
+                        + "%,d used + %,d quarantined + %,d dropped; ratings %,d read = %,d used + %,d quarantined",
                 get("workouts_read"), get("workouts_used"), get("workouts_quarantined"), get("samples_read"),
                 get("samples_used"), get("samples_quarantined"), get("samples_dropped"), get("ratings_read"),
                 get("ratings_used"), get("ratings_quarantined"));

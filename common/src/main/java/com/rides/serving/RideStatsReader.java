@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The app's screens, one prepared single-partition query each (the CQL is in the
- * README, "Serving queries"). Reads at LOCAL_ONE: a screen may lag a replica by
+ * The app's screens, one prepared single-partition query each (the CQL is in
+ * docs/tables.md, "How the app reads the results"). Reads at LOCAL_ONE: a screen may lag a replica by
  * moments, and must never wait on another data centre.
  */
 public final class RideStatsReader {

@@ -20,6 +20,11 @@ public final class SparkSessions {
             "spark.sql.codegen.wholeStage", "false",
             "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
+    /**
+     * Attribute ids below which no table's columns are numbered (see {@link #reserveLowExprIds}).
+     */
+    static final long LOW_EXPR_IDS = 10_000;
+
     private SparkSessions() {
     }
 
@@ -59,6 +64,7 @@ public final class SparkSessions {
         for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
             conf.set(e.getKey(), e.getValue());
         }
+        reserveLowExprIds();
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         // getOrCreate() may return a session made by an earlier job in the same JVM
         // (tests, backfill); make sure this job's connector settings, and only they, apply.
@@ -77,5 +83,21 @@ public final class SparkSessions {
         }
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * Spark numbers attributes from 0 per JVM, so in a fresh process the first table read
+     * (adhoc's riders view) has columns #0, #1, ... Spark also renumbers from 0 when it
+     * canonicalizes a plan to find equal subtrees (exchange and subquery reuse), and the
+     * connector's direct join rebuilds itself from those renumbered keys, binding any key
+     * whose new id is the real id of one of its table's columns: a left join of riders by
+     * user_id (#0) under an exchange then failed with "Couldn't find none#2 in [...]"
+     * (an ORDER BY in adhoc, with --explain or --out). Starting the real ids above any
+     * renumbering keeps the two apart; the direct join's subtree is then just not reused.
+     */
+    static void reserveLowExprIds() {
+        while (org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId().id() < LOW_EXPR_IDS) {
+            // each call takes the next id of the JVM-wide counter
+        }
     }
 }

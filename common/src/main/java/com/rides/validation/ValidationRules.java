@@ -2,8 +2,8 @@ package com.rides.validation;
 
 /**
  * Renders the declared rules ({@link OffsetRule}, {@link SampleField},
- * {@link RatingField} and the quarantine reasons) as Markdown, so the README shows
- * exactly what the code enforces. A docs test checks the README contains these tables.
+ * {@link RatingField} and the quarantine reasons) as Markdown, so docs/tables.md shows
+ * exactly what the code enforces. DocsShowTheRulesTest checks that page contains these tables.
  */
 public final class ValidationRules {
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The rendered tables are what the README shows: pin them so a change to the rules is a visible docs change. */
+/** The rendered tables are what docs/tables.md shows: pin them so a change to the rules is a visible docs change. */
 class ValidationRulesTest {
 
     @Test

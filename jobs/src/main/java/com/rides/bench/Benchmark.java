@@ -51,7 +51,7 @@ import java.util.concurrent.Future;
  * the floor (the key-join read nightly cannot avoid), nightly on both histories,
  * rebuild and the naive full-scan SQL on the long one, the generator's write rate
  * against a plain connector write, and the serving reads idle and under a nightly.
- * Writes BENCHMARKS.md (see the README, "Benchmarks").
+ * Writes BENCHMARKS.md (see docs/benchmarks.md).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure nightly against the raw read floor, history length, rebuild and a naive SQL job; "
@@ -316,6 +316,12 @@ public final class Benchmark implements Callable<Integer> {
                 step(started, "serving: %d idle rounds, %d busy rounds during %d nightly run(s)",
                         idle.get("workout").size(), busy.get("workout").size(), busyNightlies);
 
+                step(started, "the analysts' loop: %s through a warm sql session and a fresh adhoc process",
+                        AnalystLoop.QUERY);
+                AnalystLoop.Result loop = AnalystLoop.measure(spark, session, longCfg, s.repeats());
+                step(started, "analysts' loop: warm %.2f s, fresh adhoc %.1f s (medians)", loop.warm().median(),
+                        loop.fresh().median());
+
                 // ---- figures
                 long floorSamples = floorResult.samples();
                 long longSamples = longCounts.get("samples_read");
@@ -332,6 +338,9 @@ public final class Benchmark implements Callable<Integer> {
                 report.timing(naive, allSamples, "`sql/bench/naive_nightly.sql` over full scans");
                 report.timing(connectorWrite, -1, String.format(Locale.ROOT, "%,d rows into `%s`", written,
                         ConnectorWrite.TABLE));
+                report.timing(loop.warm(), -1, String.format(Locale.ROOT, "one rider's weeks (%d rows, one "
+                        + "partition), the shell's path in this JVM's warm session", loop.rows()));
+                report.timing(loop.fresh(), -1, "the same query, `adhoc` in a JVM of its own: start, Spark, views, query");
 
                 report.figure("rides per day (long history, mean)", longVolume.mean(), "rides",
                         "≥ " + s.ridesPerDay(), longVolume.mean() >= s.ridesPerDay());
@@ -400,6 +409,10 @@ public final class Benchmark implements Callable<Integer> {
                         null, null);
                 report.figure("serving p99, during nightly (all screens)", p99Busy, "ms", null, null);
                 report.figure("serving p99 during nightly / idle", p99Busy / p99Idle, "x", null, null);
+                report.figure("single-partition query, warm sql shell", loop.warm().median(), "s", null, null);
+                report.figure("single-partition query, fresh adhoc process", loop.fresh().median(), "s", null, null);
+                report.figure("fresh adhoc process / warm sql shell", loop.fresh().median() / loop.warm().median(), "x",
+                        null, null);
 
                 report.write("generator (`RideDataWriter`, async driver, long history)", genLong.totalRows(),
                         genLong.elapsedSeconds(), "unlogged single-partition batches, "

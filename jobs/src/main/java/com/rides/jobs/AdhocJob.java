@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.adhoc.BoundStatement;
 import com.rides.adhoc.CassandraSink;
 import com.rides.adhoc.ResultSink;
 import com.rides.adhoc.ScanReport;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,72 +44,55 @@ public class AdhocJob extends CliCommand implements Callable<Integer> {
             description = "the SQL file; statements separated by ';' (bundled ones: sql/adhoc/*.sql)")
     String sqlFile;
 
-    @Option(names = "--param", paramLabel = "NAME[:TYPE]=VALUE",
-            description = "value of :NAME in the SQL (repeatable); TYPE is string, int, double, date, timestamp, "
-                    + "uuid or boolean, read from the value's shape when left out")
-    List<String> params = new ArrayList<>();
-
-    @Option(names = "--out", paramLabel = "PATH",
-            description = "write the result to FILE.csv, DIR.parquet or cassandra:KEYSPACE.TABLE instead of printing it")
-    String out;
-
-    @Option(names = "--key", split = ",", paramLabel = "COLUMN",
-            description = "primary key of a cassandra: output, partition key first (required there)")
-    List<String> key = new ArrayList<>();
-
-    @Option(names = "--replace", description = "replace an existing cassandra: output table made by adhoc")
-    boolean replace;
-
-    @Option(names = "--explain", description = "print how each table is read and the physical plan; do not run the last statement")
-    boolean explain;
-
-    @Option(names = "--limit", paramLabel = "N", description = "rows to print (default 200)")
-    int limit = 200;
+    @Mixin
+    QueryOptions query;
 
     @Override
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
         SqlScript script = SqlScript.read(sqlFile);
-        List<String> statements = SqlParameters.parse(params).bind(script);
-        ResultSink sink = out == null ? null : ResultSink.parse(out);
-        if (sink == null && !key.isEmpty()) {
+        List<BoundStatement> statements = SqlParameters.parse(query.params).bindStatements(script);
+        ResultSink sink = query.out == null ? null : ResultSink.parse(query.out);
+        if (sink == null && !query.key.isEmpty()) {
             throw new ConfigException("--key only applies to --out cassandra:KEYSPACE.TABLE");
         }
         if (sink != null && sink.kind() == ResultSink.Kind.CASSANDRA) {
             CassandraSink.checkAllowed(CassandraSink.Name.parse(sink.target()), config);
-            if (key.isEmpty()) {
-                throw new ConfigException("--out " + out + " needs --key COLUMN[,COLUMN...] (partition key first)");
+            if (query.key.isEmpty()) {
+                throw new ConfigException("--out " + query.out + " needs --key COLUMN[,COLUMN...] (partition key first)");
             }
         }
-        if (limit < 1) {
-            throw new ConfigException("--limit must be positive, got " + limit);
-        }
+        query.checkLimit();
         long start = System.nanoTime();
+        Progress progress = Progress.toConsole(err());
+        progress.say("adhoc: connecting to " + String.join(",", config.hosts()) + " and starting Spark ...");
         try (CqlSession session = CassandraSessions.open(config)) {
             SchemaCheck.requireAll(session, config);
             Dataset<Row> result = result(config, statements);
-            if (explain) {
+            progress.say(String.format(Locale.ROOT, "adhoc: Spark ready in %.1f s; running %s (%d statement%s) ...",
+                    (System.nanoTime() - start) / 1e9, script.source(), statements.size(), statements.size() == 1 ? "" : "s"));
+            if (query.explain) {
                 out().print(explain(result));
                 out().flush();
                 return 0;
             }
             if (sink == null) {
-                out().print(render(result, script.source(), limit));
+                out().print(render(result, script.source(), query.limit));
                 out().flush();
                 return 0;
             }
             long rows = sink.kind() == ResultSink.Kind.CASSANDRA
-                    ? new CassandraSink(session, config).write(result, CassandraSink.Name.parse(sink.target()), key,
-                    replace, script.source())
+                    ? new CassandraSink(session, config).write(result, CassandraSink.Name.parse(sink.target()), query.key,
+                    query.replace, script.source())
                     : sink.writeFile(result);
-            out().printf("adhoc %s: wrote %d rows to %s; %.1f s%n", script.source(), rows, out,
+            out().printf("adhoc %s: wrote %d rows to %s; %.1f s%n", script.source(), rows, query.out,
                     (System.nanoTime() - start) / 1e9);
             return 0;
         }
     }
 
     /** The last statement's result, the tables registered as views in the job's Spark session. */
-    static Dataset<Row> result(RidesConfig config, List<String> statements) {
+    static Dataset<Row> result(RidesConfig config, List<BoundStatement> statements) {
         SparkSession spark = SparkSessions.create(config, "rides adhoc");
         TableViews.register(spark, config);
         return StatementRunner.run(spark, statements);

@@ -68,12 +68,22 @@ public class BackfillJob extends CliCommand implements Callable<Integer> {
         int processed = 0;
         for (int i = 0; i < days.size(); i += chunkDays) {
             TreeSet<LocalDate> chunk = new TreeSet<>(days.subList(i, Math.min(days.size(), i + chunkDays)));
+            if (progress != null) {
+                // Before the chunk, not only after it: a first chunk (Spark's start, the reads) takes minutes.
+                progress.printf(java.util.Locale.ROOT, "backfill: days %d..%d of %d (%s..%s): nightly ...%n",
+                        processed + 1, processed + chunk.size(), days.size(), chunk.first(), chunk.last());
+                progress.flush();
+            }
+            long chunkStart = System.nanoTime();
+            Progress terminal = Progress.toConsole(progress);
             RunCounts counts = JobRunner.run(config, "nightly", chunk.last(),
-                    (tables, runId) -> new NightlyPipeline(tables).run(chunk, runId));
+                    (tables, runId) -> new NightlyPipeline(tables, table -> terminal.say(String.format(
+                            java.util.Locale.ROOT, "  %5.1f s  wrote %s", (System.nanoTime() - chunkStart) / 1e9, table)))
+                            .run(chunk, runId));
             total.merge(counts);
             processed += chunk.size();
             if (progress != null) {
-                progress.printf("backfill: day %d of %d (%s..%s): %d workouts, %d samples; %.0f s elapsed%n",
+                progress.printf(java.util.Locale.ROOT, "backfill: day %d of %d (%s..%s): %,d workouts, %,d samples; %.0f s elapsed%n",
                         processed, days.size(), chunk.first(), chunk.last(), counts.get("workouts_read"),
                         counts.get("samples_read"), (System.nanoTime() - start) / 1e9);
             }

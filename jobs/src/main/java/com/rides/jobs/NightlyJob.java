@@ -35,6 +35,11 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
         long start = System.nanoTime();
+        TreeSet<LocalDate> days = days(date, lookback);
+        // Said first: connecting, starting Spark and reading the days' rides take a while before the first write.
+        out().printf("nightly %s (lookback %d): processing %s..%s: connecting, starting Spark, reading the rides "
+                + "and their samples ...%n", date, lookback, days.first(), days.last());
+        out().flush();
         // One line per table written: when a run fails, its log shows how far it got.
         RunCounts counts = run(config, date, lookback, table -> out().printf("  %5.1f s  wrote %s%n",
                 (System.nanoTime() - start) / 1e9, table));

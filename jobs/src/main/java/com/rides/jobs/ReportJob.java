@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.IoErrors;
 import com.rides.RidesException;
 import com.rides.cassandra.CassandraSessions;
 import com.rides.config.ConfigException;
@@ -83,7 +84,7 @@ public class ReportJob extends CliCommand implements Callable<Integer> {
             }
             Files.writeString(file, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RidesException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new RidesException("cannot write " + file + ": " + IoErrors.reason(e, file), e);
         }
     }
 }

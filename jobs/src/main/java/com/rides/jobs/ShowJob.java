@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -78,13 +79,23 @@ public class ShowJob extends CliCommand implements Callable<Integer> {
         board.forEach(e -> leaders.row(e.rank(), e.username(), e.totalOutputKj(), e.startedAt()));
         out.append(leaders.render());
         for (String metric : List.of("most_taken", "top_rated")) {
-            ConsoleTable top = new ConsoleTable("Top classes: " + metric, "rank", "class", "instructor", "value",
+            // most_taken's value is its rides, shown once; top_rated's is the Bayesian score it ranks by,
+            // which pulls a class with few ratings towards the mean: named, so it is not read as a rating.
+            boolean rated = metric.equals("top_rated");
+            ConsoleTable top = rated
+                    ? new ConsoleTable("Top classes: top_rated, by Bayesian score (20 * mean of all ratings + sum of "
+                    + "the class's ratings) / (20 + its ratings)", "rank", "class", "instructor", "score", "rides",
+                    "avg rating", "ratings")
+                    : new ConsoleTable("Top classes: most_taken, by rides (all time)", "rank", "class", "instructor",
                     "rides", "avg rating", "ratings");
-            for (RankedClass c : metric.equals("most_taken") ? mostTaken : read.topClasses(metric)) {
-                top.row(c.rank(), c.title(), c.instructor(),
-                        metric.equals("most_taken") ? String.valueOf((long) c.value()) : String.format("%.3f", c.value()),
-                        c.workouts(), c.avgRating() == null ? null : String.format("%.2f", c.avgRating()),
-                        c.ratingCount());
+            for (RankedClass c : rated ? read.topClasses(metric) : mostTaken) {
+                String rating = c.avgRating() == null ? null : String.format(Locale.ROOT, "%.2f", c.avgRating());
+                if (rated) {
+                    top.row(c.rank(), c.title(), c.instructor(), String.format(Locale.ROOT, "%.3f", c.value()),
+                            c.workouts(), rating, c.ratingCount());
+                } else {
+                    top.row(c.rank(), c.title(), c.instructor(), c.workouts(), rating, c.ratingCount());
+                }
             }
             out.append(top.render());
         }

@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.rides.adhoc.BoundStatement;
 import com.rides.adhoc.SqlParameters;
 import com.rides.adhoc.SqlScript;
 import com.rides.config.RidesConfig;
@@ -113,6 +114,53 @@ class AdhocJobTest {
     }
 
     // ---------------------------------------------------------------- bundled queries
+
+    /** Parameters for every bundled query; a query added to sql/adhoc without an entry here fails the test below. */
+    private Map<String, List<String>> bundledParams() {
+        UUID rider = busiestRider();
+        return Map.of(
+                "rider_weekly_trend.sql", List.of("user_id=" + rider),
+                "rider_recent_rides.sql", List.of("user_id=" + rider, "since=" + AnalystData.FIRST_DAY),
+                "day_rides.sql", List.of("day=" + LAST),
+                "class_rating_change.sql", List.of("as_of=" + LAST, "days=5"),
+                "power_curve_by_discipline.sql", List.of("from=" + AnalystData.FIRST_DAY, "to=" + LAST),
+                "instructors_by_output.sql", List.of("min_rides=5"),
+                "churn_risk.sql", List.of("as_of=" + LAST, "quiet_days=3", "lookback_days=7", "min_rides=2"));
+    }
+
+    @Test
+    void everyBundledQueryExplainsAndNoWindowMovesAllRowsToOnePartition() throws IOException {
+        Map<String, List<String>> params = bundledParams();
+        try (var files = Files.list(Path.of(System.getProperty("rides.root", "..")).resolve("sql/adhoc"))) {
+            assertEquals(new java.util.TreeSet<>(params.keySet()), files.map(f -> f.getFileName().toString())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new)), "every bundled query has parameters here");
+        }
+        for (var query : params.entrySet()) {
+            List<String> args = new ArrayList<>(List.of("adhoc", "--sql", "sql/adhoc/" + query.getKey(), "--explain"));
+            query.getValue().forEach(p -> {
+                args.add("--param");
+                args.add(p);
+            });
+            String out = Cli.ok(data, args.toArray(new String[0])).out();
+            assertTrue(out.startsWith("== Cassandra reads ==\n") && out.contains("== Physical Plan =="), out);
+            // Spark warns "No Partition Defined for Window operation!" for a window without PARTITION BY.
+            var plan = AdhocJob.result(data, SqlParameters.parse(query.getValue())
+                    .bindStatements(SqlScript.read("sql/adhoc/" + query.getKey()))).queryExecution().executedPlan();
+            assertTrue(plan.collect(new scala.runtime.AbstractPartialFunction<org.apache.spark.sql.execution.SparkPlan, Object>() {
+                @Override
+                public boolean isDefinedAt(org.apache.spark.sql.execution.SparkPlan p) {
+                    return p instanceof org.apache.spark.sql.execution.window.WindowExec w && w.partitionSpec().isEmpty();
+                }
+
+                @Override
+                public <A1 extends org.apache.spark.sql.execution.SparkPlan, B1> B1 applyOrElse(A1 p, scala.Function1<A1, B1> f) {
+                    @SuppressWarnings("unchecked")
+                    B1 r = isDefinedAt(p) ? (B1) p : f.apply(p);
+                    return r;
+                }
+            }).isEmpty(), query.getKey() + " has a window without PARTITION BY: " + plan);
+        }
+    }
 
     @Test
     void riderWeeklyTrendMatchesTheRidersRides() {
@@ -367,7 +415,7 @@ class AdhocJobTest {
 
     /** A bundled query's rows, in its order and exactly typed: the job's own path, in process. */
     private List<Row> query(String bundled, String... params) {
-        List<String> statements = SqlParameters.parse(List.of(params)).bind(SqlScript.read("sql/adhoc/" + bundled));
+        List<BoundStatement> statements = SqlParameters.parse(List.of(params)).bindStatements(SqlScript.read("sql/adhoc/" + bundled));
         return AdhocJob.result(data, statements).collectAsList();
     }
 

@@ -52,7 +52,9 @@ class BenchmarkSmokeTest {
                 "heap limit (-Xmx)", "generator write rate", "connector write rate",
                 "generator / connector write rate", "serving p50, idle (all screens)",
                 "serving p99, idle (all screens)", "serving p50, during nightly (all screens)",
-                "serving p99, during nightly (all screens)", "serving p99 during nightly / idle")) {
+                "serving p99, during nightly (all screens)", "serving p99 during nightly / idle",
+                "single-partition query, warm sql shell", "single-partition query, fresh adhoc process",
+                "fresh adhoc process / warm sql shell")) {
             FIGURES.put(plain, false);
         }
         FITTED.forEach(f -> FIGURES.put(f, false));
@@ -62,7 +64,8 @@ class BenchmarkSmokeTest {
     static final List<String> TIMED = List.of("floor: key-join read of D and lookback, long history",
             "nightly D, short history", "nightly D, long history", "rebuild, long history",
             "naive SQL (full scan), long history", "connector write of day D's samples",
-            "floor: key-join read of D alone, long history", "nightly D with lookback 0, long history");
+            "floor: key-join read of D alone, long history", "nightly D with lookback 0, long history",
+            "sql shell, warm: sql/adhoc/rider_weekly_trend.sql", "adhoc, a fresh process: sql/adhoc/rider_weekly_trend.sql");
 
     static final List<String> SCREENS = List.of("workout", "history", "periodTotals", "personalRecords",
             "classLeaderboard", "classPage", "topClasses", "trending");

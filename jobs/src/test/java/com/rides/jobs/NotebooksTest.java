@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebooksTest {
 
-    static final List<String> NOTEBOOKS = List.of("rider_history", "class_popularity", "data_quality");
+    static final List<String> NOTEBOOKS = List.of("rider_history", "class_popularity", "data_quality", "ride_samples");
     /** The notebooks' default window: 30 days ending on the last processed day. */
     static final LocalDate WINDOW_START = AnalystData.LAST_DAY.minusDays(29);
 
@@ -138,6 +138,27 @@ class NotebooksTest {
                 + data.qualifiedStats("class_stats") + " WHERE class_id = ?", id).one() != null).count();
         assertTrue(withStats > 0);
         assertEquals(withStats, nb.intAfter("classes with stats: "), nb.stdout());
+    }
+
+    @Test
+    void rideSamplesShowsTheDaysTopRideWhoseRecomputedMetricsAgree() {
+        Executed nb = run.get("ride_samples");
+        List<Row> kept = session.execute("SELECT workout_id, started_at, total_output_kj, day FROM "
+                + data.qualifiedStats("workout_summary")).all().stream()
+                .filter(r -> AnalystData.LAST_DAY.equals(r.getLocalDate("day"))).toList();
+        assertFalse(kept.isEmpty());
+        assertEquals("2026-11-20 (the last day processed)", nb.lineAfter("day: "));
+        assertEquals(kept.size(), nb.intAfter("rides of the day: "), nb.stdout());
+        Row top = kept.stream().min(java.util.Comparator.comparing((Row r) -> -r.getDouble("total_output_kj"))
+                .thenComparing(r -> r.getInstant("started_at"))
+                .thenComparing(r -> r.getUuid("workout_id").toString())).orElseThrow();
+        UUID ride = top.getUuid("workout_id");
+        assertTrue(nb.lineAfter("ride: ").startsWith(ride.toString()), nb.stdout());
+        long samples = session.execute("SELECT count(*) FROM " + data.rawKeyspace() + ".samples WHERE workout_id = ?",
+                ride).one().getLong(0);
+        assertEquals(samples, nb.intAfter("samples of the ride: "), nb.stdout());
+        assertEquals("12 of 12", nb.lineAfter("metrics that agree: "), nb.stdout());
+        assertTrue(nb.images() >= 1, nb.stdout());
     }
 
     @Test
@@ -245,6 +266,8 @@ class NotebooksTest {
         env.put("RIDES_CASSANDRA_LOCAL_DC", config.localDcOrDefault());
         env.put("RIDES_RAW_KEYSPACE", config.rawKeyspace());
         env.put("RIDES_STATS_KEYSPACE", config.statsKeyspace());
+        // ride_samples runs `scripts/rides sql`: here the launcher's JVM without its build step.
+        env.put("RIDES_LAUNCHER", OwnJvm.script(out).toString());
         if (config.username() != null) {
             env.put("RIDES_CASSANDRA_USERNAME", config.username());
             env.put("RIDES_CASSANDRA_PASSWORD", config.password() == null ? "" : config.password().reveal());
