@@ -1,6 +1,7 @@
--- A class's all-time top 10 riders by their best single ride on it.
--- Input view `leaderboard_candidates`: (class_id, user_id, workout_id,
--- total_output_kj, started_at), one row per ride that may count.
+-- A class's all-time top :list_size riders by their best single ride on it.
+-- Input views `leaderboard_candidates`: (class_id, user_id, workout_id,
+-- total_output_kj, started_at), one row per ride that may count; `riders`
+-- (user_id, username) of those riders.
 -- A rider's best ride and the ranking break ties the same way: earlier
 -- started_at, then smaller workout_id.
 WITH best_per_rider AS (
@@ -13,11 +14,12 @@ WITH best_per_rider AS (
     ) r
     WHERE nth = 1
 )
-SELECT class_id, rank, user_id, workout_id, total_output_kj, started_at
+SELECT b.class_id, b.rank, b.user_id, u.username, b.workout_id, b.total_output_kj, b.started_at
 FROM (
     SELECT *,
            CAST(row_number() OVER (PARTITION BY class_id
                                    ORDER BY total_output_kj DESC, started_at ASC, lower(workout_id) ASC) AS INT) AS rank
     FROM best_per_rider
-) ranked
-WHERE rank <= 10
+) b
+LEFT JOIN riders u ON u.user_id = b.user_id
+WHERE b.rank <= :list_size

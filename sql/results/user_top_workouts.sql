@@ -1,4 +1,4 @@
--- A rider's all-time top 10 rides per metric ("personal records").
+-- A rider's all-time top :list_size rides per metric ("personal records").
 -- Input view `top_candidates`: (user_id, metric, workout_id, value, started_at,
 -- class_id, class_title), at most one row per (user_id, metric, workout_id).
 -- Ties: earlier started_at, then smaller workout_id (as lower-case text).
@@ -10,4 +10,4 @@ FROM (
     FROM top_candidates
     WHERE value IS NOT NULL
 ) ranked
-WHERE rank <= 10
+WHERE rank <= :list_size

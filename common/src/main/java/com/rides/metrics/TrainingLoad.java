@@ -5,13 +5,13 @@ package com.rides.metrics;
  * null when there is nothing to relate to: no FTP (unknown rider, or none set), an
  * FTP ≤ 0, or no NP (ride shorter than 30 s).
  */
-final class TrainingLoad {
+public final class TrainingLoad {
 
     private TrainingLoad() {
     }
 
     /** IF = NP / ftp_w when ftp_w > 0 and NP is not null; else null. */
-    static Double intensityFactor(Double normalizedPowerW, Integer ftpW) {
+    public static Double intensityFactor(Double normalizedPowerW, Integer ftpW) {
         if (normalizedPowerW == null || ftpW == null || ftpW <= 0) {
             return null;
         }
@@ -19,7 +19,7 @@ final class TrainingLoad {
     }
 
     /** TSS = duration_s × NP × IF / (ftp_w × 3600) × 100; null when IF is null. */
-    static Double tss(int durationS, Double normalizedPowerW, Double intensityFactor, Integer ftpW) {
+    public static Double tss(int durationS, Double normalizedPowerW, Double intensityFactor, Integer ftpW) {
         if (intensityFactor == null) {
             return null;
         }

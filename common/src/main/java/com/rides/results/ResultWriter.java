@@ -10,244 +10,394 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
-import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import com.datastax.spark.connector.writer.RateLimiter;
+import com.datastax.spark.connector.writer.RateLimiter$;
+import com.rides.merge.Writes;
 import com.rides.raw.CassandraTables;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.util.LongAccumulator;
+import com.rides.spark.JobNames;
+import com.rides.spark.SqlActions;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import static com.rides.raw.CassandraTables.seq;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
 /**
- * Writes result and state rows. Plain rows go through the connector (throttled by
- * its output settings). Deletes, and the swap of a ranked list, go through prepared
- * statements from executors: a list is replaced by one single-partition batch
- * (insert ranks 1..n, delete ranks above n), which Cassandra applies atomically, so
- * the app never reads half a top 10.
+ * Applies a step's {@link Writes} to Cassandra in one Spark job: every write of the step
+ * becomes a branch of one union, and each task sends its rows as prepared statements
+ * from the executor (at most {@value #IN_FLIGHT} in flight, throttled to the run's write
+ * rate per core). A replaced key gets an insert of its new row, or a delete when it has
+ * none; a ranked list is swapped in one single-partition batch (insert ranks 1..n, delete
+ * ranks above n), which Cassandra applies atomically, so the app never reads half a top
+ * 10. Every statement is idempotent: a statement in flight to a node that dies may be
+ * retried on another replica instead of failing the task.
  */
 public final class ResultWriter {
 
     private static final int IN_FLIGHT = 32;
+    private static final String PRESENT = "_present";
 
+    private final CassandraTables tables;
     private final String keyspace;
     private final String consistency;
+    private final double mbPerSecondPerTask;
     private final CassandraConnector connector;
-    private final transient Consumer<String> afterEachWrite;
+    private final transient Consumer<String> afterEachTable;
 
     /**
-     * @param afterEachWrite told the name of each table after each write to it:
-     *                       progress for the console, and the point where tests cut a run short
+     * @param afterEachTable told the name of each table once its writes are done: progress
+     *                       for the console, and the point where tests cut a run short
      */
-    public ResultWriter(CassandraTables tables, Consumer<String> afterEachWrite) {
+    public ResultWriter(CassandraTables tables, Consumer<String> afterEachTable) {
+        this.tables = tables;
         this.keyspace = tables.config().statsKeyspace();
         this.consistency = tables.config().writeConsistency();
+        this.mbPerSecondPerTask = tables.config().writeMbPerSecPerCore();
         this.connector = com.rides.cassandra.ConnectorSettings.connector(tables.spark().sparkContext(), tables.config());
-        this.afterEachWrite = afterEachWrite;
-    }
-
-    /** Upserts every row (columns named as in the table); returns the row count. One Spark job. */
-    public long upsert(String table, Dataset<Row> rows) {
-        return described(rows, "upsert " + table, () -> upsertRows(table, rows));
-    }
-
-    private long upsertRows(String table, Dataset<Row> rows) {
-        LongAccumulator written = rows.sparkSession().sparkContext().longAccumulator(table + " rows");
-        rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> counting(it, written), Encoders.row(rows.schema()))
-                .write().format(CassandraTables.FORMAT)
-                .option("keyspace", keyspace)
-                .option("table", table)
-                .mode(SaveMode.Append)
-                .save();
-        afterEachWrite.accept(table);
-        return written.value();
+        this.afterEachTable = afterEachTable;
     }
 
     /**
-     * Deletes the rows (or partitions, or clustering ranges) named by {@code keys},
-     * whose columns are a prefix of the primary key. Returns the number of deletes sent.
+     * Applies the writes (built in this writer's session) as one Spark job, then tells
+     * each table. Returns the rows written per table (upserted rows and list entries).
+     *
+     * @param rebuild true when every stored key of each table is covered (a rebuild)
      */
-    public long delete(String table, Dataset<Row> keys) {
-        return described(keys, "delete from " + table, () -> deleteRows(table, keys));
-    }
-
-    private long deleteRows(String table, Dataset<Row> keys) {
-        String[] cols = keys.columns();
-        String cql = "DELETE FROM " + keyspace + "." + table + " WHERE "
-                + String.join(" AND ", Arrays.stream(cols).map(c -> c + " = ?").toList());
+    public Map<String, Long> write(Writes writes, boolean rebuild) {
+        List<Branch> branches = new ArrayList<>();
+        List<Dataset<Row>> rows = new ArrayList<>();
+        Map<String, TableMetadata> meta = metadata(writes.tables());
+        for (Object w : writes.all()) {
+            if (w instanceof Writes.Replace r) {
+                replace(r, meta.get(r.table()), rebuild, branches, rows);
+            } else {
+                lists((Writes.ReplaceLists) w, meta.get(((Writes.ReplaceLists) w).table()), rebuild, branches, rows);
+            }
+        }
+        String name = "write " + String.join(", ", writes.tables());
+        Dataset<Row> union = union(rows);
         String ks = keyspace;
         String cl = consistency;
+        double mbps = mbPerSecondPerTask;
         CassandraConnector conn = connector;
-        LongAccumulator deleted = keys.sparkSession().sparkContext().longAccumulator(table + " deletes");
-        // No distinct(): a delete is idempotent, and de-duplicating would cost a shuffle.
-        keys.foreachPartition((ForeachPartitionFunction<Row>) it -> {
-            if (!it.hasNext()) {
-                return;
-            }
-            try (CqlSession session = conn.openSession()) {
-                PreparedStatement ps = session.prepare(cql);
-                TableMetadata meta = table(session, ks, table);
-                try (InFlight flight = new InFlight(session, IN_FLIGHT)) {
-                    while (it.hasNext()) {
-                        flight.submit(bind(ps, meta, cols, it.next()).setConsistencyLevel(level(cl)));
-                        deleted.add(1);
-                    }
+        List<Branch> shipped = List.copyOf(branches);
+        JobNames.named(tables.spark().sparkContext(), name, () -> {
+            SqlActions.foreachPartition(union, name, (VoidFunction<Iterator<InternalRow>>) it -> {
+                if (it.hasNext()) {
+                    apply(it, shipped, conn, ks, cl, mbps);
                 }
-            }
+            });
+            return null;
         });
-        afterEachWrite.accept(table);
-        return deleted.value();
+        Map<String, Long> written = new LinkedHashMap<>();
+        for (Branch b : branches) {
+            written.merge(b.table, b.written.value(), Long::sum);
+        }
+        for (String table : writes.tables()) {
+            afterEachTable.accept(table);
+        }
+        return written;
     }
 
     /**
-     * Replaces ranked lists. {@code listKeys} names every list to rewrite (columns:
-     * the list's key, e.g. user_id, metric); {@code rows} holds their new rows with a
-     * 1-based gap-free {@code rank}. A list key without rows ends up empty.
-     * Returns the number of rows written.
+     * Records the days as processed by nightly: last in a run, and only when every table
+     * was written. With {@code replaceAll} (a rebuild) every other day is forgotten.
      */
-    public long replaceLists(String table, Dataset<Row> listKeys, Dataset<Row> rows) {
-        return described(rows, "replace lists of " + table, () -> replaceListRows(table, listKeys, rows));
-    }
-
-    private long replaceListRows(String table, Dataset<Row> listKeys, Dataset<Row> rows) {
-        String[] keyCols = listKeys.columns();
-        String[] rowCols = rows.columns();
-        Dataset<Row> joined = listKeys.distinct()
-                .join(rows, CassandraTables.seq(keyCols), "left_outer")
-                .repartition(Arrays.stream(keyCols).map(functions::col).toArray(org.apache.spark.sql.Column[]::new))
-                .sortWithinPartitions(concat(keyCols, "rank"));
-        LongAccumulator written = rows.sparkSession().sparkContext().longAccumulator(table + " rows");
-        String insertCql = "INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", rowCols)
-                + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(rowCols.length, "?")) + ")";
-        String deleteCql = "DELETE FROM " + keyspace + "." + table + " WHERE "
-                + String.join(" AND ", Arrays.stream(keyCols).map(c -> c + " = ?").toList()) + " AND rank > ?";
-        String ks = keyspace;
-        String cl = consistency;
-        CassandraConnector conn = connector;
-        joined.foreachPartition((ForeachPartitionFunction<Row>) it -> {
-            if (!it.hasNext()) {
-                return;
-            }
-            try (CqlSession session = conn.openSession()) {
-                PreparedStatement insert = session.prepare(insertCql);
-                PreparedStatement delete = session.prepare(deleteCql);
-                TableMetadata meta = table(session, ks, table);
-                try (InFlight flight = new InFlight(session, IN_FLIGHT)) {
-                    ListBatcher batcher = new ListBatcher(insert, delete, meta, keyCols, rowCols, written);
-                    while (it.hasNext()) {
-                        Statement<?> done = batcher.add(it.next());
-                        if (done != null) {
-                            flight.submit(done.setConsistencyLevel(level(cl)));
+    public void markProcessed(Collection<LocalDate> days, UUID runId, boolean replaceAll) {
+        String table = keyspace + ".processed_days";
+        try (CqlSession session = connector.openSession()) {
+            PreparedStatement insert = session.prepare("INSERT INTO " + table
+                    + " (job, day, run_id, finished_at) VALUES ('nightly', ?, ?, ?)");
+            PreparedStatement delete = session.prepare("DELETE FROM " + table + " WHERE job = 'nightly' AND day = ?");
+            try (InFlight flight = new InFlight(session, IN_FLIGHT)) {
+                if (replaceAll) {
+                    Set<LocalDate> keep = new HashSet<>(days);
+                    for (com.datastax.oss.driver.api.core.cql.Row r : session.execute(
+                            "SELECT day FROM " + table + " WHERE job = 'nightly'")) {
+                        if (!keep.contains(r.getLocalDate(0))) {
+                            flight.submit(delete.bind(r.getLocalDate(0)).setConsistencyLevel(level(consistency)));
                         }
                     }
-                    Statement<?> last = batcher.finish();
-                    if (last != null) {
-                        flight.submit(last.setConsistencyLevel(level(cl)));
-                    }
                 }
+                Instant now = Instant.now();
+                for (LocalDate d : days) {
+                    flight.submit(insert.bind(d, runId, now).setConsistencyLevel(level(consistency)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording the processed days", e);
             }
-        });
-        afterEachWrite.accept(table);
-        return written.value();
+        }
+        afterEachTable.accept("processed_days");
     }
 
-    /** Builds one batch per list from rows sorted by list key, then rank. */
-    private static final class ListBatcher {
-        private final PreparedStatement insert;
-        private final PreparedStatement delete;
-        private final TableMetadata meta;
-        private final String[] keyCols;
-        private final String[] rowCols;
-        private List<Object> currentKey;
-        private Row keyRow;
-        private BatchStatementBuilder batch;
-        private final LongAccumulator written;
-        private int ranks;
+    /** One write of a step, as the executors apply it: its table, columns and statements. */
+    private static final class Branch implements Serializable {
+        final String table;
+        final boolean lists;
+        /** Fields of the branch's struct: the key (primary key, or list key) first. */
+        final String[] fields;
+        final DataType[] types;
+        /** CQL types of the fields (of the key fields only, for lists). */
+        final CqlValues.Cql[] cql;
+        final int keyFields;
+        /** Lists: the entry fields (every non-list-key column, rank among them). */
+        final String[] entryFields;
+        final DataType[] entryTypes;
+        final CqlValues.Cql[] entryCql;
+        final int rankField;
+        final LongAccumulator written;
+        transient PreparedStatement insert;
+        transient PreparedStatement delete;
 
-        ListBatcher(PreparedStatement insert, PreparedStatement delete, TableMetadata meta,
-                    String[] keyCols, String[] rowCols, LongAccumulator written) {
+        Branch(String table, boolean lists, StructType struct, TableMetadata meta, int keyFields,
+               LongAccumulator written) {
+            this.table = table;
+            this.lists = lists;
+            this.keyFields = keyFields;
             this.written = written;
-            this.insert = insert;
-            this.delete = delete;
-            this.meta = meta;
-            this.keyCols = keyCols;
-            this.rowCols = rowCols;
+            List<StructField> top = new ArrayList<>(Arrays.asList(struct.fields()));
+            top.remove(top.size() - 1); // the presence flag, or the list's entries
+            this.fields = top.stream().map(StructField::name).toArray(String[]::new);
+            this.types = top.stream().map(StructField::dataType).toArray(DataType[]::new);
+            this.cql = Arrays.stream(fields).map(f -> cqlOf(meta, f)).toArray(CqlValues.Cql[]::new);
+            if (lists) {
+                StructType entry = (StructType) ((ArrayType) struct.fields()[keyFields].dataType()).elementType();
+                this.entryFields = entry.fieldNames();
+                this.entryTypes = Arrays.stream(entry.fields()).map(StructField::dataType).toArray(DataType[]::new);
+                this.entryCql = Arrays.stream(entryFields).map(f -> cqlOf(meta, f)).toArray(CqlValues.Cql[]::new);
+                this.rankField = Arrays.asList(entryFields).indexOf("rank");
+            } else {
+                this.entryFields = null;
+                this.entryTypes = null;
+                this.entryCql = null;
+                this.rankField = -1;
+            }
         }
 
-        Statement<?> add(Row r) {
-            List<Object> key = new ArrayList<>();
-            for (String k : keyCols) {
-                key.add(r.getAs(k));
+        void prepare(CqlSession session, String ks) {
+            String[] keys = Arrays.copyOf(fields, keyFields);
+            String where = String.join(" AND ", Arrays.stream(keys).map(c -> c + " = ?").toList());
+            if (lists) {
+                List<String> columns = new ArrayList<>(Arrays.asList(keys));
+                columns.addAll(Arrays.asList(entryFields));
+                insert = session.prepare(insertCql(ks, columns));
+                delete = session.prepare("DELETE FROM " + ks + "." + table + " WHERE " + where + " AND rank > ?");
+            } else {
+                insert = session.prepare(insertCql(ks, Arrays.asList(fields)));
+                delete = session.prepare("DELETE FROM " + ks + "." + table + " WHERE " + where);
             }
-            Statement<?> done = null;
-            if (!key.equals(currentKey)) {
-                done = finish();
-                currentKey = key;
-                keyRow = r;
-                batch = BatchStatement.builder(BatchType.UNLOGGED);
-                ranks = 0;
+        }
+
+        private String insertCql(String ks, List<String> columns) {
+            return "INSERT INTO " + ks + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        }
+
+        /** The statement for one row of this branch, and its size for the throttle. */
+        Statement<?> statement(InternalRow row, long[] bytes) {
+            if (lists) {
+                return listSwap(row, bytes);
             }
-            if (!r.isNullAt(r.fieldIndex("rank"))) {
-                batch.addStatement(bind(insert, meta, rowCols, r));
-                ranks++;
+            boolean present = !row.isNullAt(fields.length) && row.getBoolean(fields.length);
+            int n = present ? fields.length : keyFields;
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = CqlValues.value(row, i, types[i], cql[i]);
+                bytes[0] += CqlValues.size(values[i]);
+            }
+            if (present) {
                 written.add(1);
             }
-            return done;
+            return bind(present ? insert : delete, values);
         }
 
-        Statement<?> finish() {
-            if (currentKey == null) {
-                return null;
+        private Statement<?> listSwap(InternalRow row, long[] bytes) {
+            Object[] key = new Object[keyFields];
+            for (int i = 0; i < keyFields; i++) {
+                key[i] = CqlValues.value(row, i, types[i], cql[i]);
+                bytes[0] += CqlValues.size(key[i]);
             }
-            BoundStatement del = bind(delete, meta, keyCols, keyRow);
-            del = del.setInt(keyCols.length, ranks);
-            batch.addStatement(del);
-            BatchStatement b = batch.build();
-            currentKey = null;
-            return b;
+            ArrayData entries = row.getArray(keyFields);
+            List<Object[]> ranked = new ArrayList<>();
+            for (int j = 0; j < entries.numElements(); j++) {
+                InternalRow e = entries.getStruct(j, entryFields.length);
+                Object[] values = new Object[keyFields + entryFields.length];
+                System.arraycopy(key, 0, values, 0, keyFields);
+                for (int f = 0; f < entryFields.length; f++) {
+                    values[keyFields + f] = CqlValues.value(e, f, entryTypes[f], entryCql[f]);
+                    bytes[0] += CqlValues.size(values[keyFields + f]);
+                }
+                ranked.add(values);
+            }
+            ranked.sort(Comparator.comparingInt(v -> (Integer) v[keyFields + rankField]));
+            BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED);
+            for (Object[] values : ranked) {
+                batch.addStatement(bind(insert, values));
+            }
+            Object[] beyond = Arrays.copyOf(key, keyFields + 1);
+            beyond[keyFields] = ranked.size();
+            batch.addStatement(bind(delete, beyond));
+            written.add(ranked.size());
+            return batch.build();
         }
     }
 
-    /** Names the Spark jobs of one write after it ("upsert class_stats"). */
-    private static long described(Dataset<Row> rows, String what, java.util.function.LongSupplier write) {
-        return com.rides.spark.JobNames.named(rows.sparkSession().sparkContext(), what, write::getAsLong);
-    }
-
-    private static Iterator<Row> counting(Iterator<Row> rows, LongAccumulator n) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                n.add(1);
-                return rows.next();
-            }
-        };
-    }
-
-    static BoundStatement bind(PreparedStatement ps, TableMetadata meta, String[] cols, Row r) {
-        Object[] values = new Object[cols.length];
-        for (int i = 0; i < cols.length; i++) {
-            DataType type = meta.getColumn(CqlIdentifier.fromInternal(cols[i])).orElseThrow().getType();
-            values[i] = CqlValues.convert(r.getAs(cols[i]), type);
+    private void replace(Writes.Replace w, TableMetadata meta, boolean rebuild, List<Branch> branches,
+                         List<Dataset<Row>> out) {
+        String[] key = meta.getPrimaryKey().stream().map(c -> c.getName().asInternal()).toArray(String[]::new);
+        Dataset<Row> covered = w.covered().select(columns(key)).where(notNull(key));
+        if (rebuild) {
+            covered = covered.union(tables.stats(w.table()).select(columns(key)));
         }
-        // Bind the key values only; a statement with extra markers (rank > ?) is completed by the caller.
+        List<String> others = new ArrayList<>();
+        for (String c : w.rows().columns()) {
+            if (!Arrays.asList(key).contains(c)) {
+                others.add(c);
+            }
+        }
+        Dataset<Row> joined = covered.distinct()
+                .join(w.rows().withColumn(PRESENT, lit(true)), seq(key), "full_outer");
+        List<Column> fields = new ArrayList<>(Arrays.asList(columns(key)));
+        others.forEach(c -> fields.add(col(c)));
+        fields.add(col(PRESENT));
+        Dataset<Row> branch = joined.select(struct(fields.toArray(new Column[0])).as("b"));
+        branches.add(new Branch(w.table(), false, (StructType) branch.schema().fields()[0].dataType(), meta,
+                key.length, tables.spark().sparkContext().longAccumulator(w.table() + " rows")));
+        out.add(branch);
+    }
+
+    private void lists(Writes.ReplaceLists w, TableMetadata meta, boolean rebuild, List<Branch> branches,
+                       List<Dataset<Row>> out) {
+        String[] key = w.lists().columns();
+        Dataset<Row> lists = w.lists().select(columns(key));
+        if (rebuild) {
+            lists = lists.union(tables.stats(w.table()).select(columns(key)));
+        }
+        List<Column> entry = new ArrayList<>();
+        for (String c : w.rows().columns()) {
+            if (!Arrays.asList(key).contains(c)) {
+                entry.add(col(c));
+            }
+        }
+        Dataset<Row> grouped = lists.distinct()
+                .join(w.rows().withColumn(PRESENT, lit(true)), seq(key), "full_outer")
+                .groupBy(columns(key))
+                .agg(collect_list(when(col(PRESENT), struct(entry.toArray(new Column[0])))).as("entries"));
+        List<Column> fields = new ArrayList<>(Arrays.asList(columns(key)));
+        fields.add(col("entries"));
+        Dataset<Row> branch = grouped.select(struct(fields.toArray(new Column[0])).as("b"));
+        branches.add(new Branch(w.table(), true, (StructType) branch.schema().fields()[0].dataType(), meta,
+                key.length, tables.spark().sparkContext().longAccumulator(w.table() + " lists rows")));
+        out.add(branch);
+    }
+
+    /** One relation of every branch: the branch's index, and its struct in a column of its own. */
+    private static Dataset<Row> union(List<Dataset<Row>> branches) {
+        List<DataType> types = branches.stream().map(b -> b.schema().fields()[0].dataType()).toList();
+        Dataset<Row> all = null;
+        for (int i = 0; i < branches.size(); i++) {
+            List<Column> cols = new ArrayList<>();
+            cols.add(lit(i).as("w"));
+            for (int j = 0; j < branches.size(); j++) {
+                cols.add((j == i ? col("b") : lit(null).cast(types.get(j))).as("b" + j));
+            }
+            Dataset<Row> tagged = branches.get(i).select(cols.toArray(new Column[0]));
+            all = all == null ? tagged : all.union(tagged);
+        }
+        return all;
+    }
+
+    /** A task's share of the union: each row to its branch's statement, bounded and throttled. */
+    private static void apply(Iterator<InternalRow> it, List<Branch> branches, CassandraConnector conn, String ks,
+                              String cl, double mbps) throws InterruptedException {
+        try (CqlSession session = conn.openSession()) {
+            RateLimiter throttle = mbps > 0 ? throttle(mbps) : null;
+            long[] bytes = new long[1];
+            try (InFlight flight = new InFlight(session, IN_FLIGHT)) {
+                while (it.hasNext()) {
+                    InternalRow row = it.next();
+                    int i = row.getInt(0);
+                    Branch b = branches.get(i);
+                    if (b.insert == null) {
+                        b.prepare(session, ks);
+                    }
+                    InternalRow struct = row.getStruct(1 + i, b.fields.length + 1);
+                    bytes[0] = 0;
+                    Statement<?> statement = b.statement(struct, bytes);
+                    if (throttle != null) {
+                        throttle.maybeSleep(bytes[0]);
+                    }
+                    flight.submit(statement.setConsistencyLevel(level(cl)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The connector's own rate limiter (what its DataFrame writer uses for
+     * spark.cassandra.output.throughputMBPerSec), per task, so a result write keeps to the
+     * same --write-mb-per-sec per core.
+     */
+    private static RateLimiter throttle(double mbPerSecond) {
+        long bytesPerSecond = Math.max(1, (long) (mbPerSecond * 1024 * 1024));
+        return new RateLimiter(bytesPerSecond, bytesPerSecond, RateLimiter$.MODULE$.$lessinit$greater$default$3(),
+                RateLimiter$.MODULE$.$lessinit$greater$default$4());
+    }
+
+    private Map<String, TableMetadata> metadata(List<String> names) {
+        Map<String, TableMetadata> out = new LinkedHashMap<>();
+        try (CqlSession session = connector.openSession()) {
+            for (String t : names) {
+                out.put(t, table(session, keyspace, t));
+            }
+        }
+        return out;
+    }
+
+    private static CqlValues.Cql cqlOf(TableMetadata meta, String column) {
+        ColumnMetadata c = meta.getColumn(CqlIdentifier.fromInternal(column)).orElseThrow(() ->
+                new IllegalStateException(meta.getName().asInternal() + " has no column " + column));
+        return CqlValues.Cql.of(c.getType());
+    }
+
+    private static BoundStatement bind(PreparedStatement ps, Object[] values) {
         BoundStatement bound = ps.bind();
         for (int i = 0; i < values.length; i++) {
             bound = values[i] == null ? bound.setToNull(i) : bound.set(i, values[i], (Class<Object>) values[i].getClass());
@@ -265,13 +415,16 @@ public final class ResultWriter {
         return DefaultConsistencyLevel.valueOf(name);
     }
 
-    private static org.apache.spark.sql.Column[] concat(String[] a, String b) {
-        List<org.apache.spark.sql.Column> out = new ArrayList<>();
-        for (String s : a) {
-            out.add(functions.col(s));
+    private static Column[] columns(String... names) {
+        return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static Column notNull(String... names) {
+        Column all = lit(true);
+        for (String n : names) {
+            all = all.and(col(n).isNotNull());
         }
-        out.add(functions.col(b));
-        return out.toArray(new org.apache.spark.sql.Column[0]);
+        return all;
     }
 
     /** Bounded asynchronous execution: at most N statements in flight; the first failure fails the task. */
@@ -290,8 +443,8 @@ public final class ResultWriter {
         void submit(Statement<?> statement) throws InterruptedException {
             rethrow();
             permits.acquire();
-            // Every delete and list swap is idempotent: a statement in flight to a node that
-            // dies may then be retried on another replica instead of failing the task.
+            // Every insert, delete and list swap is idempotent: a statement in flight to a node
+            // that dies may then be retried on another replica instead of failing the task.
             CompletionStage<?> stage = session.executeAsync(statement.setIdempotent(true));
             stage.whenComplete((rs, err) -> {
                 if (err != null) {

@@ -5,9 +5,17 @@ import com.rides.config.RidesConfig;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import scala.collection.JavaConverters;
 
-/** Builds the Spark session every job runs in: local mode by default, UTC, connector wired. */
+/**
+ * Builds the Spark session every job runs in: local mode by default, UTC, connector wired.
+ * Each job gets a session of its own (see {@link #create}); each step of a run one more
+ * ({@link #fork}).
+ */
 public final class SparkSessions {
 
     /**
@@ -61,28 +69,58 @@ public final class SparkSessions {
         } else {
             ClusterApplication.prepare(conf, master);
         }
-        for (Map.Entry<String, String> e : ConnectorSettings.of(config).entrySet()) {
-            conf.set(e.getKey(), e.getValue());
-        }
+        Map<String, String> connector = ConnectorSettings.of(config);
+        connector.forEach(conf::set);
         reserveLowExprIds();
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-        // getOrCreate() may return a session made by an earlier job in the same JVM
-        // (tests, backfill); make sure this job's connector settings, and only they, apply.
-        Map<String, String> settings = ConnectorSettings.of(config);
-        scala.collection.Iterator<String> keys = spark.conf().getAll().keys().iterator();
-        java.util.List<String> stale = new java.util.ArrayList<>();
-        while (keys.hasNext()) {
-            String key = keys.next();
+        // The JVM's context (and its default session) is made once, by the first job; every
+        // job after it (tests, backfill, the benchmark) gets a session of its own from it, so
+        // that no job's settings or temporary views reach another and nothing global is set.
+        SparkSession base = SparkSession.getDefaultSession().isDefined()
+                && !SparkSession.getDefaultSession().get().sparkContext().isStopped()
+                ? SparkSession.getDefaultSession().get()
+                : SparkSession.builder().config(conf).getOrCreate();
+        base.sparkContext().setLogLevel("WARN");
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.sql.") && base.conf().isModifiable(kv._1())) {
+                settings.put(kv._1(), kv._2());
+            }
+        }
+        settings.putAll(connector);
+        return withSettings(base.newSession(), settings);
+    }
+
+    /**
+     * A session of its own for one step of a run, with the run's settings (its connector
+     * settings, shuffle partitions, ...) and {@code overrides}: a step's temporary views and
+     * settings are then its own, so steps on several threads need no lock around them.
+     */
+    public static SparkSession fork(SparkSession run, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : JavaConverters.mapAsJavaMap(run.conf().getAll()).entrySet()) {
+            if (e.getKey().startsWith("spark.cassandra.") || run.conf().isModifiable(e.getKey())) {
+                settings.put(e.getKey(), e.getValue());
+            }
+        }
+        settings.putAll(overrides);
+        return withSettings(run.newSession(), settings);
+    }
+
+    /**
+     * A new session starts from the context's configuration, which holds the connector
+     * settings of the job that made the context: those this run does not have are removed,
+     * so that only this run's connector settings apply (another cluster, role or TLS).
+     */
+    private static SparkSession withSettings(SparkSession session, Map<String, String> settings) {
+        List<String> stale = new ArrayList<>();
+        for (String key : JavaConverters.mapAsJavaMap(session.conf().getAll()).keySet()) {
             if (key.startsWith("spark.cassandra.") && !settings.containsKey(key)) {
                 stale.add(key);
             }
         }
-        stale.forEach(spark.conf()::unset);
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            spark.conf().set(e.getKey(), e.getValue());
-        }
-        spark.sparkContext().setLogLevel("WARN");
-        return spark;
+        stale.forEach(session.conf()::unset);
+        settings.forEach(session.conf()::set);
+        return session;
     }
 
     /**

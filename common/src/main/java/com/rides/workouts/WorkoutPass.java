@@ -2,14 +2,19 @@ package com.rides.workouts;
 
 import com.rides.metrics.RideMetrics;
 import com.rides.metrics.RideMetricsAccumulator;
+import com.rides.metrics.TrainingLoad;
 import com.rides.validation.SampleField;
 import com.rides.validation.WorkoutQuarantineReason;
 import com.rides.validation.WorkoutValidator;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 import java.util.HashSet;
@@ -18,26 +23,77 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The one pass over raw samples. Its input is the day's workouts, each followed by
- * its samples in offset order (a left-outer key join: a Cassandra partition is
- * never split, so a ride's samples arrive together and sorted). It folds each ride
- * into one row of {@link RideColumns} as the samples stream by, so only per-ride
- * summaries ever reach a shuffle.
+ * The one pass over raw samples, in two steps. {@link #tallies}: its input is each ride's
+ * id followed by its samples in offset order (a left-outer key join: a Cassandra partition
+ * is never split, so a ride's samples arrive together and sorted), folded into one row of
+ * {@link #TALLY} per ride as the samples stream by, so only per-ride summaries ever reach
+ * a shuffle. Only the id travels with the samples, as in the benchmark's floor read: every
+ * column of the workout row would be copied into every sample row and converted with it
+ * (profiled: that was most of nightly's cost per sample above the floor's). {@link #rides}
+ * then meets each tally with its workout row, rider and class, one row per ride: the
+ * quarantine verdict, the FTP-based figures, the row of {@link RideColumns}.
  */
 public final class WorkoutPass {
+
+    /** One ride's figures before its rider is known: the metrics without IF and TSS, and the counts. */
+    public static final StructType TALLY;
+
+    static {
+        StructType t = new StructType().add("workout_id", DataTypes.StringType, false);
+        for (StructField f : RideColumns.SCHEMA.fields()) {
+            if (RideColumns.METRICS.contains(f.name()) || RideColumns.COUNTS.contains(f.name())
+                    || InvalidFieldCounts.COLUMNS.contains(f.name())) {
+                t = t.add(f);
+            }
+        }
+        TALLY = t;
+    }
 
     private WorkoutPass() {
     }
 
     /**
-     * @param joined workouts enriched with class_title, instructor, class_known,
-     *               username, ftp_w, left-outer joined with samples
-     * @param rowsIn counts every input row, independently of the per-ride tallies, so
-     *               the run can check that each row was accounted for
+     * @param samples each ride's workout_id left-outer joined with its samples
+     * @param rowsIn  counts every input row, independently of the per-ride tallies, so
+     *                the run can check that each row was accounted for
      */
-    public static Dataset<Row> rides(Dataset<Row> joined, LongAccumulator rowsIn) {
-        return joined.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new RideStream(rows, rowsIn),
-                Encoders.row(RideColumns.SCHEMA));
+    public static Dataset<Row> tallies(Dataset<Row> samples, LongAccumulator rowsIn) {
+        return samples.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new RideStream(rows, rowsIn),
+                Encoders.row(TALLY));
+    }
+
+    /**
+     * @param workouts workouts enriched with class_title, instructor, class_known, username
+     *                 and ftp_w, joined with their tallies
+     */
+    public static Dataset<Row> rides(Dataset<Row> workouts) {
+        return workouts.map((MapFunction<Row, Row>) WorkoutPass::ride, Encoders.row(RideColumns.SCHEMA));
+    }
+
+    private static Row ride(Row w) {
+        String userId = w.getAs("user_id");
+        boolean classKnown = !w.isNullAt(w.fieldIndex("class_known"));
+        long kept = w.getLong(w.fieldIndex("samples_kept"));
+        long validPower = w.getLong(w.fieldIndex("samples_valid_power"));
+        long read = w.getLong(w.fieldIndex("samples_read"));
+        WorkoutQuarantineReason reason = WorkoutValidator.reason(userId != null, classKnown, kept, validPower);
+        Integer ftp = w.isNullAt(w.fieldIndex("ftp_w")) ? null : w.getInt(w.fieldIndex("ftp_w"));
+        Object[] v = new Object[RideColumns.SCHEMA.size()];
+        int i = 0;
+        for (String c : RideColumns.SCHEMA.fieldNames()) {
+            v[i++] = switch (c) {
+                case "reason" -> reason == null ? null : reason.code();
+                case "detail" -> reason == null ? null : QuarantineDetail.of(reason, w.getAs("class_id"), kept,
+                        validPower, read);
+                case "intensity_factor" -> reason != null ? null
+                        : TrainingLoad.intensityFactor(w.getAs("normalized_power_w"), ftp);
+                case "tss" -> reason != null ? null : TrainingLoad.tss(w.getInt(w.fieldIndex("duration_s")),
+                        w.getAs("normalized_power_w"), TrainingLoad.intensityFactor(w.getAs("normalized_power_w"), ftp),
+                        ftp);
+                default -> reason != null && RideColumns.METRICS.contains(c) ? null : w.getAs(c);
+            };
+        }
+        return RowFactory.create(v);
     }
 
     /** Groups consecutive rows of one workout and emits that workout's summary. */
@@ -84,8 +140,7 @@ public final class WorkoutPass {
                 }
                 read += feed(r);
             }
-            Integer ftp = first.isNullAt(first.fieldIndex("ftp_w")) ? null : first.getInt(first.fieldIndex("ftp_w"));
-            return summary(first, acc.finish(ftp), read);
+            return tally(workoutId, acc.finish(null), read);
         }
 
         private Row take() {
@@ -124,29 +179,12 @@ public final class WorkoutPass {
             return r.isNullAt(i) ? 0 : r.getInt(i);
         }
 
-        private static Row summary(Row w, RideMetrics m, long read) {
-            String userId = w.getAs("user_id");
-            boolean classKnown = !w.isNullAt(w.fieldIndex("class_known"));
-            WorkoutQuarantineReason reason = WorkoutValidator.reason(userId != null, classKnown,
-                    m.keptSamples(), m.validPowerSamples());
-            boolean kept = reason == null;
-            Object[] v = new Object[RideColumns.SCHEMA.size()];
+        private static Row tally(String workoutId, RideMetrics m, long read) {
+            Object[] v = new Object[TALLY.size()];
             int i = 0;
-            v[i++] = w.getAs("workout_id");
-            v[i++] = w.getAs("day");
-            v[i++] = w.getAs("bucket");
-            v[i++] = userId;
-            v[i++] = w.getAs("class_id");
-            v[i++] = w.getAs("started_at");
-            v[i++] = w.getAs("class_title");
-            v[i++] = w.getAs("instructor");
-            v[i++] = w.getAs("username");
-            v[i++] = w.getAs("ftp_w");
-            v[i++] = kept ? null : reason.code();
-            v[i++] = kept ? null : QuarantineDetail.of(reason, w, m, read);
-            Object[] metrics = m.metricValues();
-            for (Object metric : metrics) {
-                v[i++] = kept ? metric : null;
+            v[i++] = workoutId;
+            for (Object metric : m.metricValues()) {
+                v[i++] = metric;
             }
             v[i++] = read;
             v[i++] = m.keptSamples();

@@ -1,6 +1,6 @@
 package com.rides.bench;
 
-import com.rides.pipeline.SqlFiles;
+import com.rides.merge.SqlFiles;
 import com.rides.raw.CassandraTables;
 import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;

@@ -1,5 +1,6 @@
--- Week (ISO, starting Monday) and month rows of user_period_stats, rolled up
--- from the day rows. Input view `user_days`: day rows as user_day_stats.sql makes them.
+-- Week (ISO, starting Monday) and month rows of user_period_stats, the sums of
+-- their day rows. Input view `user_days`: day rows as user_day_stats.sql makes
+-- them (every day of the periods wanted).
 SELECT d.user_id,
        p.period,
        p.period_start,

@@ -1,0 +1,74 @@
+package com.rides.merge;
+
+import com.rides.spark.JobNames;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's sets that many steps read (the rides and ratings read, a list table's stored
+ * lists), computed once and cut from their lineage. Every later query then plans against
+ * a leaf: Spark analyses a plan whole each time a Dataset is derived, and with cached
+ * (persisted) sets the driver re-analysed their whole lineage over and over (profiled:
+ * analysis, mostly DeduplicateRelations, was a third of the driver's time on a small
+ * night). A leaf is an RDD, so each step wraps it in its own session ({@link Leaf#in}).
+ * Closing releases every set's blocks; a local checkpoint is otherwise only freed when
+ * the driver collects its RDD's garbage.
+ */
+public final class Materialized implements AutoCloseable {
+
+    /** Rows computed once; {@link #in} gives them to any session of the run. */
+    public static final class Leaf {
+        private final JavaRDD<Row> rows;
+        private final StructType schema;
+
+        private Leaf(JavaRDD<Row> rows, StructType schema) {
+            this.rows = rows;
+            this.schema = schema;
+        }
+
+        /**
+         * The rows as a relation of {@code session}, with attribute ids of its own: two sets
+         * derived from the same rides would otherwise share ids, which the analyser cannot
+         * tell apart in a join ("Failure when resolving conflicting references"). A relation
+         * used twice in a plan is renamed by the analyser like any self-join.
+         */
+        public Dataset<Row> in(SparkSession session) {
+            return session.createDataFrame(rows, schema);
+        }
+    }
+
+    private final List<RDD<?>> blocks = new ArrayList<>();
+
+    /** {@code rows}, computed now by a Spark job named {@code job}. */
+    public Leaf of(String job, Dataset<Row> rows) {
+        // Cut from the lineage by a local checkpoint: its blocks live in the executors and
+        // cannot be recomputed. On a cluster they are kept on two executors, so a run
+        // survives the loss of one (its tasks are retried elsewhere and read the other
+        // copy); in local mode there is one executor and nobody to copy to.
+        JavaRDD<Row> leaf = rows.javaRDD();
+        leaf.persist(rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
+                : StorageLevel.MEMORY_AND_DISK_2());
+        leaf.rdd().localCheckpoint();
+        JobNames.named(rows.sparkSession().sparkContext(), job, leaf::count);
+        synchronized (blocks) {
+            blocks.add(leaf.rdd());
+        }
+        return new Leaf(leaf, rows.schema());
+    }
+
+    @Override
+    public void close() {
+        synchronized (blocks) {
+            blocks.forEach(rdd -> rdd.unpersist(false));
+            blocks.clear();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.rides.merge;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static com.rides.raw.CassandraTables.seq;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+/**
+ * The merge of every ranked list (top 10s, leaderboards): a list is the top
+ * {@link RunScope#LIST_SIZE} of all its candidates, and the stored list is the merge of
+ * every day's candidates so far. A run merges the stored list, less the entries of the
+ * rides it reprocesses, with the candidates of its rides. That is exact while a stored
+ * entry keeps or gains value; when one lost value or left (quarantined), the merge cannot
+ * know the next candidate, so that list is recomputed from its complete source. Lists the
+ * run cannot change (every new candidate below a full list's last entry) are neither
+ * shuffled nor rewritten: on a long history most new rides enter no all-time list. A
+ * rebuild is the same merge with no stored lists: every list from all its candidates.
+ */
+public final class RankedListMerge {
+
+    private RankedListMerge() {
+    }
+
+    /** Adds the lists the run changes, with their new rows, to {@code out}. */
+    public static void write(RunScope run, RankedList list, Writes out) {
+        String[] key = list.listKey();
+        Dataset<Row> reprocessed = run.rides().select("workout_id");
+        Dataset<Row> fresh = list.candidates(run, run.kept());
+        // Read once (one query per list), then read by several steps of the merge.
+        Dataset<Row> stored = list.asCandidates(run.rebuild() ? run.stored(list.table(), list.lists(run), key)
+                : run.computedOnce("prepare stored " + list.table(), run.stored(list.table(), list.lists(run), key)));
+        // Lists where a stored entry lost value or left: the merge cannot know the next entry.
+        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
+                .join(fresh.select(Stream.concat(Arrays.stream(columns(key)), Stream.of(col("workout_id"),
+                        col(list.value()).as("new_value"))).toArray(Column[]::new)),
+                        seq(concat(key, "workout_id")), "left_outer")
+                .where(col("new_value").isNull().or(col("new_value").lt(col(list.value()))))
+                .select(columns(key)).distinct();
+        Dataset<Row> changed = changed(stored, fresh, worse, list);
+        Dataset<Row> fromStored = stored.join(reprocessed, seq("workout_id"), "left_anti")
+                .join(worse, seq(key), "left_anti")
+                .join(changed, seq(key), "left_semi");
+        Dataset<Row> fromSource = list.source(run, worse).join(reprocessed, seq("workout_id"), "left_anti")
+                .join(worse, seq(key), "left_semi");
+        Dataset<Row> candidates = fromStored.unionByName(fresh.join(changed, seq(key), "left_semi"))
+                .unionByName(fromSource.select(columns(fresh.columns())));
+        out.replaceLists(list.table(), changed, list.rank(run, candidates));
+    }
+
+    /**
+     * The lists whose top N the run can change: those with a worse stored entry, and those
+     * that a new or changed candidate may enter (the list has fewer than N rows, or the
+     * candidate is not below its N-th value; a tie counts as entering). Where a list holds
+     * one entry per holder, a candidate not above its holder's stored entry cannot change
+     * it. Any other list would merge back into exactly its stored rows.
+     */
+    private static Dataset<Row> changed(Dataset<Row> stored, Dataset<Row> fresh, Dataset<Row> worse,
+                                        RankedList list) {
+        String[] key = list.listKey();
+        String value = list.value();
+        String[] columns = fresh.columns();
+        // Compared on every column (a null never matches: such a candidate counts as new).
+        Dataset<Row> unchanged = stored.select(columns(columns)).join(fresh, seq(columns), "left_semi");
+        Dataset<Row> news = fresh.join(unchanged, seq(columns), "left_anti");
+        if (list.holder() != null) {
+            String[] entryKey = concat(key, list.holder());
+            // One stored entry per holder and list, so the join cannot repeat a candidate.
+            Dataset<Row> held = stored.select(Stream.concat(Arrays.stream(columns(entryKey)),
+                    Stream.of(col(value).as("held_value"))).toArray(Column[]::new));
+            news = news.join(held, seq(entryKey), "left_outer")
+                    .where(col("held_value").isNull().or(col(value).geq(col("held_value"))))
+                    .drop("held_value");
+        }
+        Dataset<Row> last = stored.groupBy(columns(key))
+                .agg(count(lit(1)).as("stored_rows"), min(value).as("last_value"));
+        return news.join(last, seq(key), "left_outer")
+                .where(col("stored_rows").isNull().or(col("stored_rows").lt(RunScope.LIST_SIZE))
+                        .or(col(value).geq(col("last_value"))))
+                .select(columns(key))
+                .union(worse.select(columns(key)))
+                .distinct();
+    }
+
+    private static Column[] columns(String... names) {
+        return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        return Stream.concat(Arrays.stream(a), Stream.of(b)).toArray(String[]::new);
+    }
+}
