@@ -128,7 +128,7 @@ public final class DataChecks {
                     "no value: the day has nothing to compute " + c.figure().description() + " from");
         }
         Expectation e = c.expectation();
-        if (e instanceof Floor floor && past.stream().noneMatch(v -> v >= floor.atLeast())) {
+        if (e instanceof Floor floor && value < floor.atLeast() && past.stream().noneMatch(v -> v >= floor.atLeast())) {
             return new Verdict(day, c.name(), c.level(), value, null, past.size(), null, Outcome.SKIPPED,
                     unit.format(value) + "; no same weekday of the last " + WEEKS + " weeks had "
                             + unit.format(floor.atLeast()) + " yet (the history begins)");

@@ -20,8 +20,8 @@ public sealed interface Expectation {
     String describe(Figure.Unit unit);
 
     /**
-     * At least {@code atLeast}. A floor applies from the first same weekday of the last
-     * four weeks that met it, so the days before a history begins are not flagged.
+     * At least {@code atLeast}. A day below it fails only when a same weekday of the last
+     * four weeks met it, so the days before a history begins are not flagged.
      */
     record Floor(double atLeast) implements Expectation {
         @Override
@@ -36,7 +36,8 @@ public sealed interface Expectation {
 
         @Override
         public String describe(Figure.Unit unit) {
-            return "at least " + unit.format(atLeast) + ", once a same weekday of the last four weeks had that";
+            return "at least " + unit.format(atLeast) + " (a day below it fails once a same weekday of the last"
+                    + " four weeks met it: the days before a history begins do not)";
         }
     }
 
