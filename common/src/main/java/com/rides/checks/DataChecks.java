@@ -30,7 +30,8 @@ import static com.rides.checks.CheckLevel.WARNING;
  *
  * <p>Bands are wide on purpose: a check that cries wolf gets silenced. Shares move by
  * absolute points (a reason that quarantines 1 % of rides on a normal day says nothing
- * at 2 %, and plenty at 7 %), counts by a relative rate.
+ * at 2 %, and plenty at 7 %), counts by a relative rate. A day has fewer ratings than
+ * rides, so a few odd ratings move their shares more: their band is twice as wide.
  */
 public final class DataChecks {
 
@@ -67,7 +68,7 @@ public final class DataChecks {
         for (RatingQuarantineReason r : RatingQuarantineReason.values()) {
             c.add(new DataCheck("rating_quarantine_" + r.code(), Figure.ratio("share of the day's ratings quarantined"
                             + " as `" + r.code() + "`", Unit.SHARE, d -> (double) d.count("ratings_quarantined_" + r.code()),
-                    d -> (double) d.count("ratings_read")), new AbsoluteIncrease(0.05), WARNING));
+                    d -> (double) d.count("ratings_read")), new AbsoluteIncrease(0.10), WARNING));
         }
         for (SampleField f : SampleField.values()) {
             // Power is what every metric is computed from: missing power is wrong results.
