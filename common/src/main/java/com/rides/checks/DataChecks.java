@@ -145,7 +145,7 @@ public final class DataChecks {
                 ? " (baseline " + unit.format(baseline) + " over " + past.size() + " weeks)" : "";
         return new Verdict(day, c.name(), c.level(), value, e.needsBaseline() ? baseline : null, past.size(), range,
                 ok ? Outcome.PASS : Outcome.FAIL,
-                unit.format(value) + (ok ? ", within " : ", outside ") + range.text(unit) + against);
+                unit.format(value) + (ok ? ", within " : ", expected ") + range.text(unit) + against);
     }
 
     /** The declared checks as the Markdown table docs/scheduling.md shows. */

@@ -98,7 +98,7 @@ class DataChecksTest {
         assertEquals(100.0, rides.baseline());
         assertEquals(65.0, rides.expected().low(), 1e-9); // 100 × (1 − 0.35)
         assertEquals(200.0, rides.expected().high(), 1e-9);
-        assertEquals("50, outside 65 … 200 (baseline 100 over 3 weeks)", rides.detail());
+        assertEquals("50, expected 65 … 200 (baseline 100 over 3 weeks)", rides.detail());
         assertEquals(Set.of("rides"), failedNames(verdicts));
     }
 
@@ -140,7 +140,7 @@ class DataChecksTest {
         Verdict empty = DataChecks.evaluate(DAY, present, 0.0, List.of(0.0, 12.0));
         assertEquals(Outcome.FAIL, empty.outcome());
         assertEquals(CheckLevel.ERROR, empty.level());
-        assertEquals("0, outside at least 1", empty.detail());
+        assertEquals("0, expected at least 1", empty.detail());
         assertEquals(Outcome.PASS, DataChecks.evaluate(DAY, present, 3.0, List.of()).outcome());
     }
 

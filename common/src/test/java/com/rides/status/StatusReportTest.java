@@ -93,11 +93,11 @@ class StatusReportTest {
         Verdict warning = new Verdict(YESTERDAY, "ratings_per_ride", CheckLevel.WARNING, 2.0, 0.6, 4,
                 new Range(0.3, 1.2), Verdict.Outcome.FAIL, "2.00, outside 0.30 … 1.20");
         Verdict error = new Verdict(YESTERDAY, "rides", CheckLevel.ERROR, 41.0, 108.0, 4,
-                new Range(70.2, 216.0), Verdict.Outcome.FAIL, "41, outside 70.2 … 216");
+                new Range(70.2, 216.0), Verdict.Outcome.FAIL, "41, expected 70.2 … 216");
         assertTrue(report(YESTERDAY, List.of(), Optional.empty(), List.of(warning)).healthy());
         StatusReport s = report(YESTERDAY, List.of(), Optional.empty(), List.of(warning, error));
         assertEquals(List.of("1 error-level data check failed since 2026-11-24, first 2026-11-30 rides (error): 41,"
-                + " outside 70.2 … 216"), s.problems());
+                + " expected 70.2 … 216"), s.problems());
     }
 
     @Test

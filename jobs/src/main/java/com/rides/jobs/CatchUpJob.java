@@ -47,9 +47,14 @@ public class CatchUpJob extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RidesConfig config = cluster.toConfig(System.getenv());
+        // Bad options fail before anything connects.
         NightlyJob.days(LocalDate.EPOCH, lookback); // the same bounds as nightly's
         ChunkedNights.requirePositive(chunkDays);
-        NightRun.Result result = run(config, from, through == null ? yesterday() : through, lookback, chunkDays, out());
+        LocalDate last = through == null ? yesterday() : through;
+        if (from != null && from.isAfter(last)) {
+            throw new com.rides.config.ConfigException("--from " + from + " is after --through " + last);
+        }
+        NightRun.Result result = run(config, from, last, lookback, chunkDays, out());
         return NightRun.exitCode(result.checks());
     }
 

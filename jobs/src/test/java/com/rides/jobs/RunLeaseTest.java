@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -130,8 +134,11 @@ class RunLeaseTest {
 
     @Test
     @Order(3)
-    void aKilledHolderKeepsTheLeaseUntilItsTtlAndTheNextRunThenProceeds() throws Exception {
-        Process holder = Launcher.rides(config, "nightly", "--date", yesterday.toString(), "--heartbeat", "10").start();
+    void aKilledHolderKeepsTheLeaseUntilItsTtlAndTheNextRunThenProceeds(@TempDir Path tmp) throws Exception {
+        // Its output to a file: an unread pipe would fill up and stall it.
+        Path log = tmp.resolve("holder.log");
+        Process holder = Launcher.rides(config, "nightly", "--date", yesterday.toString(), "--heartbeat", "10")
+                .redirectOutput(log.toFile()).start();
         holder.getOutputStream().close();
         LeaseHolder seen = null;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -139,20 +146,24 @@ class RunLeaseTest {
             seen = RunLease.current(session, config).filter(h -> h.pid() == holder.pid()).orElse(null);
             Thread.sleep(50);
         }
-        assertNotNull(seen, "the launcher never held the lease: " + new String(holder.getInputStream().readAllBytes()));
+        assertNotNull(seen, "the launcher never held the lease: " + Files.readString(log));
         // Killed once its job_runs row says running, as a run dies mid-work.
         while (session.execute("SELECT status FROM " + config.qualifiedStats("job_runs") + " WHERE job = 'nightly'"
                 + " AND started_at = ? AND run_id = ?", seen.startedAt(), seen.runId()).one() == null) {
             assertTrue(holder.isAlive() && System.nanoTime() < deadline, "the launcher never recorded its run");
             Thread.sleep(50);
         }
+        assertTrue(holder.isAlive(), "the holder ended before it was killed: " + Files.readString(log));
+        assertTrue(RunLease.current(session, config).isPresent(), "the holder gave the lease up: " + Files.readString(log));
         holder.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
         assertTrue(holder.waitFor(1, TimeUnit.MINUTES));
         assertEquals(Duration.ofSeconds(30), seen.ttl(), "three heartbeats of 10 s");
 
         Cli.Result refused = Cli.run(config, "nightly", "--date", yesterday.toString(), "--heartbeat", "10");
         Instant refusedAt = Instant.now();
-        assertEquals(Rides.EXIT_TRY_LATER, refused.code(), refused.err());
+        LeaseHolder held = seen;
+        assertEquals(Rides.EXIT_TRY_LATER, refused.code(), () -> "refused " + refusedAt + ", the holder's lease "
+                + held + ", its log:\n" + read(log));
         assertTrue(refused.err().contains("nightly run " + seen.runId() + " on host " + seen.host() + " (pid "
                 + holder.pid() + ")"), refused.err());
         LeaseHolder still = RunLease.current(session, config).orElseThrow();
@@ -179,5 +190,13 @@ class RunLeaseTest {
         assertTrue(killed.getString("message").startsWith("abandoned: no heartbeat since"), killed.getString("message"));
         assertNull(RunLease.current(session, config).orElse(null));
         assertEquals(0, Cli.run(config, "status", "--heartbeat", "10").code(), "fresh and the last run succeeded");
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }
