@@ -80,6 +80,7 @@ public final class CassandraSink {
         Set<String> owned = new HashSet<>(SchemaCheck.RAW_TABLES);
         owned.addAll(SchemaCheck.RESULT_TABLES);
         owned.addAll(SchemaCheck.STATE_TABLES);
+        owned.addAll(SchemaCheck.OPERATION_TABLES);
         boolean statsKeyspace = name.keyspace().equals(config.statsKeyspace()) || name.keyspace().equals("ride_stats");
         if (statsKeyspace && owned.contains(name.table())) {
             throw new ConfigException("will not write into " + name + ": it is a table of the contract, written by the jobs only");

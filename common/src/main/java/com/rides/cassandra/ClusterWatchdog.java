@@ -127,7 +127,7 @@ public final class ClusterWatchdog implements AutoCloseable {
                 return Outcome.NO_NODE;
             }
             return Outcome.tooFewReplicas(config.writeConsistency() + " in data centre '" + config.localDcOrDefault()
-                    + "' (" + firstLine(quorumFailed.getMessage()) + ")");
+                    + "' (" + firstLine(rootMessage(quorumFailed)) + ")");
         }
     }
 
@@ -138,6 +138,18 @@ public final class ClusterWatchdog implements AutoCloseable {
             case "EACH_QUORUM" -> DefaultConsistencyLevel.QUORUM;
             default -> DefaultConsistencyLevel.valueOf(writeLevel);
         };
+    }
+
+    /** The coordinator's own words: the driver wraps them in a list of every node it tried. */
+    static String rootMessage(RuntimeException e) {
+        if (e instanceof com.datastax.oss.driver.api.core.AllNodesFailedException all) {
+            for (java.util.List<Throwable> errors : all.getAllErrors().values()) {
+                if (!errors.isEmpty()) {
+                    return errors.get(errors.size() - 1).getMessage();
+                }
+            }
+        }
+        return e.getMessage();
     }
 
     private static String firstLine(String s) {

@@ -39,7 +39,8 @@ public record RidesConfig(
         String sparkMaster,
         int shufflePartitions,
         List<Integer> trendingWindows,
-        Map<String, String> connectorPassThrough) implements Serializable {
+        Map<String, String> connectorPassThrough,
+        String leaseSerialConsistency) implements Serializable {
 
     public static final String DEFAULT_HOSTS = "127.0.0.1:9042";
 
@@ -63,6 +64,9 @@ public record RidesConfig(
         }
         if (buckets < 1) {
             throw new ConfigException("bucket count must be at least 1, got " + buckets);
+        }
+        if (!List.of("SERIAL", "LOCAL_SERIAL").contains(leaseSerialConsistency)) {
+            throw new ConfigException("lease consistency must be SERIAL or LOCAL_SERIAL, got " + leaseSerialConsistency);
         }
         for (int w : trendingWindows) {
             if (w < 1 || w > 366) {
@@ -125,6 +129,7 @@ public record RidesConfig(
         b.shufflePartitions = shufflePartitions;
         b.trendingWindows = new ArrayList<>(trendingWindows);
         b.connectorPassThrough = new LinkedHashMap<>(connectorPassThrough);
+        b.leaseSerialConsistency = leaseSerialConsistency;
         return b;
     }
 
@@ -194,6 +199,9 @@ public record RidesConfig(
         private int shufflePartitions = 4;
         private List<Integer> trendingWindows = new ArrayList<>(List.of(7));
         private Map<String, String> connectorPassThrough = new LinkedHashMap<>();
+        // The run lease's Paxos rounds span every data centre: two DCs' schedulers can
+        // then never both hold it (see docs/scheduling.md); LOCAL_SERIAL where only one DC schedules.
+        private String leaseSerialConsistency = "SERIAL";
 
         public Builder hosts(String commaSeparated) {
             List<String> list = new ArrayList<>();
@@ -236,6 +244,7 @@ public record RidesConfig(
         public Builder sparkMaster(String v) { this.sparkMaster = v; return this; }
         public Builder shufflePartitions(int v) { this.shufflePartitions = v; return this; }
         public Builder trendingWindows(List<Integer> v) { this.trendingWindows = new ArrayList<>(v); return this; }
+        public Builder leaseSerialConsistency(String v) { this.leaseSerialConsistency = v.toUpperCase(); return this; }
         public Builder connectorSetting(String key, String value) {
             if (!key.startsWith("spark.cassandra.")) {
                 throw new ConfigException("only spark.cassandra.* settings can be passed through, got " + key);
@@ -249,7 +258,7 @@ public record RidesConfig(
                     readConsistency.toUpperCase(), writeConsistency.toUpperCase(), readsPerSecPerCore,
                     writeMbPerSecPerCore, splitSizeMb, fetchSizeRows, concurrentWrites, connectTimeoutSeconds,
                     runHeartbeatSeconds, unreachableTimeoutSeconds, truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
-                    connectorPassThrough);
+                    connectorPassThrough, leaseSerialConsistency);
         }
     }
 }

@@ -83,7 +83,7 @@ final class ClassCatalog {
     private static ClassProfile drawClass(GeneratorSpec spec, int index) {
         Rng rng = Seeds.rng(spec.seed(), Seeds.CLASS, index);
         Discipline discipline = DISCIPLINES[Draw.weighted(rng, DISCIPLINE_SHARES)];
-        int minutes = drawLength(discipline, rng);
+        int minutes = Math.min(drawLength(discipline, rng), spec.maxClassMinutes());
         String theme = chance(rng, 0.25) ? oneOf(rng, THEMES) + " " : "";
         String title = minutes + " min " + theme + discipline.displayName() + " Ride";
         String instructor = oneOf(rng, INSTRUCTORS);

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param buckets   the contract's bucket count B of the workouts and ratings partitions
  * @param faultRate the share of the relevant rows that get each kind of {@link Fault}
  *                  (per kind, not in total); 0 gives clean data
+ * @param maxClassMinutes the longest class of the catalogue: longer lengths drawn are cut
+ *                  to it (small data sets with many rides, for tests); 90 leaves the catalogue as drawn
  */
 public record GeneratorSpec(int users, int classes, int days, LocalDate endDate, long seed,
-                            int buckets, double faultRate) {
+                            int buckets, double faultRate, int maxClassMinutes) {
 
     public static final int DEFAULT_BUCKETS = 16;
     public static final double DEFAULT_FAULT_RATE = 0.01;
@@ -22,6 +24,10 @@ public record GeneratorSpec(int users, int classes, int days, LocalDate endDate,
      * rates of the workout kinds must fit into one: 5 kinds x 0.2 = 1.
      */
     public static final double MAX_FAULT_RATE = 0.2;
+    /** The catalogue's longest length: no cut. */
+    public static final int LONGEST_CLASS_MINUTES = 90;
+    /** A class needs room for its warm-up and cool-down (a minute each at least). */
+    public static final int SHORTEST_CLASS_MINUTES = 5;
 
     public GeneratorSpec {
         Objects.requireNonNull(endDate, "endDate");
@@ -31,6 +37,13 @@ public record GeneratorSpec(int users, int classes, int days, LocalDate endDate,
         require(buckets >= 1, "buckets must be at least 1, got " + buckets);
         require(faultRate >= 0 && faultRate <= MAX_FAULT_RATE,
                 "fault rate must be within 0.." + MAX_FAULT_RATE + ", got " + faultRate);
+        require(maxClassMinutes >= SHORTEST_CLASS_MINUTES, "classes must be allowed at least "
+                + SHORTEST_CLASS_MINUTES + " minutes, got " + maxClassMinutes);
+    }
+
+    /** The catalogue as drawn, no class cut short. */
+    public GeneratorSpec(int users, int classes, int days, LocalDate endDate, long seed, int buckets, double faultRate) {
+        this(users, classes, days, endDate, seed, buckets, faultRate, LONGEST_CLASS_MINUTES);
     }
 
     /** The contract's defaults: 16 buckets, 1 % faults of each kind. */
@@ -43,11 +56,16 @@ public record GeneratorSpec(int users, int classes, int days, LocalDate endDate,
     }
 
     public GeneratorSpec withFaultRate(double rate) {
-        return new GeneratorSpec(users, classes, days, endDate, seed, buckets, rate);
+        return new GeneratorSpec(users, classes, days, endDate, seed, buckets, rate, maxClassMinutes);
     }
 
     public GeneratorSpec withSeed(long newSeed) {
-        return new GeneratorSpec(users, classes, days, endDate, newSeed, buckets, faultRate);
+        return new GeneratorSpec(users, classes, days, endDate, newSeed, buckets, faultRate, maxClassMinutes);
+    }
+
+    /** The same rides, cut to classes of at most {@code minutes} (the random draws do not change). */
+    public GeneratorSpec withMaxClassMinutes(int minutes) {
+        return new GeneratorSpec(users, classes, days, endDate, seed, buckets, faultRate, minutes);
     }
 
     private static void require(boolean ok, String message) {

@@ -7,10 +7,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -26,6 +29,8 @@ import static org.apache.spark.sql.functions.when;
 public final class RunCounts {
 
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** The same counts of input rows, day by day (a workout's or rating's own day). */
+    private final Map<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
     private long sampleRowsSeen = -1;
 
     public synchronized Map<String, Long> asMap() {
@@ -45,7 +50,10 @@ public final class RunCounts {
         counts.merge("written_" + table, rows, Long::sum);
     }
 
-    /** One aggregation over the per-ride and per-rating rows (they are cached). */
+    /**
+     * One aggregation over the per-ride and per-rating rows (they are cached), by day:
+     * the run's counts are the sums of its days' counts (see {@link #ofDay}).
+     */
     void tally(Dataset<Row> rides, Dataset<Row> ratings, LongAccumulator sampleRows) {
         List<Column> aggs = new ArrayList<>();
         Column kept = col("reason").isNull();
@@ -60,31 +68,61 @@ public final class RunCounts {
             aggs.add(sum(f).as(f));
         }
         aggs.add(sum(when(col("samples_read").equalTo(0), 1L).otherwise(0L)).as("workouts_without_sample_rows"));
-        Row r = rides.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
-        for (String name : r.schema().fieldNames()) {
-            counts.put(name, r.isNullAt(r.fieldIndex(name)) ? 0L : r.getLong(r.fieldIndex(name)));
-        }
-        long withoutSampleRows = counts.remove("workouts_without_sample_rows");
-        for (Row q : rides.where(col("reason").isNotNull()).groupBy("reason").count().collectAsList()) {
-            counts.put("workouts_quarantined_" + q.getString(0), q.getLong(1));
-        }
-        long ratingsRead = 0;
-        long ratingsUsed = 0;
-        for (Row q : ratings.groupBy("reason").count().collectAsList()) {
-            ratingsRead += q.getLong(1);
-            if (q.isNullAt(0)) {
-                ratingsUsed += q.getLong(1);
-            } else {
-                counts.put("ratings_quarantined_" + q.getString(0), q.getLong(1));
+        Dataset<Row> perDay = rides.groupBy("day").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        for (String name : perDay.schema().fieldNames()) {
+            if (!name.equals("day")) {
+                counts.put(name, 0L); // a run without rides still reports every count
             }
         }
-        counts.put("ratings_read", ratingsRead);
-        counts.put("ratings_used", ratingsUsed);
-        counts.put("ratings_quarantined", ratingsRead - ratingsUsed);
+        for (Row r : perDay.collectAsList()) {
+            LocalDate day = r.getDate(r.fieldIndex("day")).toLocalDate();
+            for (String name : r.schema().fieldNames()) {
+                if (!name.equals("day")) {
+                    add(day, name, r.isNullAt(r.fieldIndex(name)) ? 0L : r.getLong(r.fieldIndex(name)));
+                }
+            }
+        }
+        long withoutSampleRows = counts.remove("workouts_without_sample_rows");
+        byDay.values().forEach(d -> d.remove("workouts_without_sample_rows"));
+        for (Row q : rides.where(col("reason").isNotNull()).groupBy("day", "reason").count().collectAsList()) {
+            add(q.getDate(0).toLocalDate(), "workouts_quarantined_" + q.getString(1), q.getLong(2));
+        }
+        counts.put("ratings_read", 0L);
+        counts.put("ratings_used", 0L);
+        counts.put("ratings_quarantined", 0L);
+        for (Row q : ratings.groupBy("day", "reason").count().collectAsList()) {
+            LocalDate day = q.getDate(0).toLocalDate();
+            add(day, "ratings_read", q.getLong(2));
+            if (q.isNullAt(1)) {
+                add(day, "ratings_used", q.getLong(2));
+            } else {
+                add(day, "ratings_quarantined", q.getLong(2));
+                add(day, "ratings_quarantined_" + q.getString(1), q.getLong(2));
+            }
+        }
         // Rows that entered the sample pass, counted apart from the per-ride tallies:
         // every sample row, plus one null row per workout that had none.
         sampleRowsSeen = sampleRows.value() - withoutSampleRows;
         reconcile();
+    }
+
+    /** Adds to a day's count and to the run's. */
+    private synchronized void add(LocalDate day, String key, long n) {
+        counts.merge(key, n, Long::sum);
+        byDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(key, n, Long::sum);
+    }
+
+    /** The days that had input rows (workouts or ratings), in order. */
+    public synchronized Set<LocalDate> days() {
+        return Set.copyOf(byDay.keySet());
+    }
+
+    /**
+     * One day's share of the read, used, quarantined, dropped and invalid counts (not of
+     * the written ones, which are per table): empty for a day without input rows.
+     */
+    public synchronized Map<String, Long> ofDay(LocalDate day) {
+        return Map.copyOf(byDay.getOrDefault(day, Map.of()));
     }
 
     /** Throws when a row is unaccounted for. */
@@ -107,6 +145,8 @@ public final class RunCounts {
 
     public synchronized void merge(RunCounts other) {
         other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        other.byDay.forEach((day, c) -> c.forEach((k, v) ->
+                byDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(k, v, Long::sum)));
     }
 
     @Override

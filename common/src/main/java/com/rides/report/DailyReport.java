@@ -32,11 +32,13 @@ import java.util.function.Function;
  * @param trendSeries  rides per day of the top trending classes, from class_day_totals
  * @param ratings      the rating histograms (class_stats) of the top-rated classes
  * @param rider        the sample rider, or null when there is none
+ * @param checks       day D's data check verdicts (data_checks), failed ones first; empty when D was never checked
  */
 public record DailyReport(LocalDate day, int windowDays, RunCoverage coveringRun, List<JobRun> laterAttempts,
                           List<QuarantineGroup> quarantine, List<TrendingClass> trending, List<RankedClass> mostTaken,
                           List<RankedClass> topRated, Leaderboard leaderboard, List<LocalDate> trendDays,
-                          List<ClassSeries> trendSeries, List<RatingHistogram> ratings, RiderSection rider) {
+                          List<ClassSeries> trendSeries, List<RatingHistogram> ratings, RiderSection rider,
+                          List<com.rides.checks.Verdict> checks) {
 
     /** One row of job_runs. */
     public record JobRun(String job, UUID runId, Instant startedAt, Instant finishedAt, LocalDate day, String status,

@@ -76,6 +76,9 @@ public final class ReportPage {
         v.put("attempts", r.laterAttempts().stream().map(ReportPage::attemptView).toList());
         v.put("quarantine", r.quarantine().stream().map(ReportPage::quarantineView).toList());
         v.put("quarantineRows", count(r.quarantine().stream().mapToLong(QuarantineGroup::rows).sum()));
+        v.put("checks", r.checks().stream().map(c -> row("check", c.check(), "level", c.level().code(),
+                "verdict", c.outcome().code(), "detail", c.detail())).toList());
+        v.put("checksFailed", count(r.checks().stream().filter(com.rides.checks.Verdict::failed).count()));
         v.put("trending", r.trending().stream().map(t -> row(
                 "rank", t.rank(), "title", t.title(), "instructor", t.instructor(),
                 "workouts", count(t.workouts()), "avgRating", fixed(t.avgRating(), 2))).toList());

@@ -6,6 +6,9 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.rides.checks.CheckLevel;
+import com.rides.checks.CheckStore;
+import com.rides.checks.Verdict;
 import com.rides.config.RidesConfig;
 import com.rides.report.DailyReport.ClassSeries;
 import com.rides.report.DailyReport.JobRun;
@@ -58,6 +61,7 @@ public final class ReportReader {
 
     private final CqlSession session;
     private final RideStatsReader screens;
+    private final CheckStore checkStore;
     private final ConsistencyLevel level = DefaultConsistencyLevel.LOCAL_ONE;
     private final PreparedStatement processedDay, processedDays, runsUntil, runsAfter, recentRuns, quarantine,
             classDays, riderDays, history, rider;
@@ -65,6 +69,7 @@ public final class ReportReader {
     public ReportReader(CqlSession session, RidesConfig config) {
         this.session = session;
         this.screens = new RideStatsReader(session, config);
+        this.checkStore = new CheckStore(session, config);
         processedDay = session.prepare("SELECT run_id, finished_at FROM " + config.qualifiedStats("processed_days")
                 + " WHERE job = 'nightly' AND day = ?");
         processedDays = session.prepare("SELECT day, run_id FROM " + config.qualifiedStats("processed_days")
@@ -104,7 +109,14 @@ public final class ReportReader {
         Leaderboard leaderboard = leaderboard(trending, mostTaken, boards);
         RiderSection riderSection = riderSection(day, riderOverride, mostTaken, boards);
         return new DailyReport(day, windowDays, covering, attempts, quarantine(day), trending, mostTaken, topRated,
-                leaderboard, trendDays, series, ratings, riderSection);
+                leaderboard, trendDays, series, ratings, riderSection, checks(day));
+    }
+
+    /** Day D's verdicts, the failed ones first (errors before warnings), then in the table's order. */
+    List<Verdict> checks(LocalDate day) {
+        List<Verdict> all = new ArrayList<>(checkStore.verdicts(day));
+        all.sort(Comparator.comparingInt((Verdict v) -> v.failed() ? (v.level() == CheckLevel.ERROR ? 0 : 1) : 2));
+        return all;
     }
 
     /** The run processed_days names for D, found in the nightly log (or the rebuild log). */

@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobRunLog implements AutoCloseable {
 
-    /** Missed beats after which a 'running' row is taken for dead. */
-    static final int STALE_BEATS = 3;
+    /** Missed beats after which a 'running' row is taken for dead (and after which a run lease expires). */
+    public static final int STALE_BEATS = 3;
     /** How far back the sweep looks: runs older than the newest few hundred are history. */
     private static final int SWEEP_ROWS = 200;
 
@@ -74,6 +74,14 @@ public final class JobRunLog implements AutoCloseable {
         return runId;
     }
 
+    public String job() {
+        return job;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     /**
      * Marks earlier runs of this job that stopped beating as failed; returns their ids.
      * A run started before heartbeats existed has none: its start time stands in.
@@ -103,6 +111,14 @@ public final class JobRunLog implements AutoCloseable {
 
     /** Records the run as running and starts renewing its heartbeat. */
     public void running() {
+        running(() -> { });
+    }
+
+    /**
+     * The same, and runs {@code alsoEachBeat} with every beat (the run lease is renewed
+     * this way, so that a lease lives exactly as long as its holder's heartbeat).
+     */
+    public void running(Runnable alsoEachBeat) {
         write("running", null, Map.of(), null);
         beats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-run-heartbeat");
@@ -110,7 +126,10 @@ public final class JobRunLog implements AutoCloseable {
             return t;
         });
         long period = heartbeat.toMillis();
-        beats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+        beats.scheduleAtFixedRate(() -> {
+            beat();
+            alsoEachBeat.run();
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     public void succeeded(Map<String, Long> counts, String message) {

@@ -19,6 +19,8 @@ public final class SchemaCheck {
             "trending_classes", "quarantine", "job_runs");
     public static final List<String> STATE_TABLES = List.of("class_day_totals", "day_class_totals",
             "class_ratings", "class_rides", "processed_days");
+    /** Scheduled operation: the run lease and the data checks (sql/schema/04_operations.cql). */
+    public static final List<String> OPERATION_TABLES = List.of("run_lease", "data_checks");
 
     private SchemaCheck() {
     }
@@ -28,6 +30,7 @@ public final class SchemaCheck {
         missing.addAll(missing(session, config.rawKeyspace(), RAW_TABLES));
         List<String> stats = new ArrayList<>(RESULT_TABLES);
         stats.addAll(STATE_TABLES);
+        stats.addAll(OPERATION_TABLES);
         missing.addAll(missing(session, config.statsKeyspace(), stats));
         if (!missing.isEmpty()) {
             throw new RidesException("missing " + String.join(", ", missing.subList(0, Math.min(4, missing.size())))

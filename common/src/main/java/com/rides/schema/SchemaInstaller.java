@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class SchemaInstaller {
 
-    static final List<String> FILES = List.of("01_raw.cql", "02_results.cql", "03_state.cql");
+    static final List<String> FILES = List.of("01_raw.cql", "02_results.cql", "03_state.cql", "04_operations.cql");
 
     private SchemaInstaller() {
     }

@@ -31,6 +31,7 @@ class SchemaStatementsTest {
         }
         List<String> stats = new ArrayList<>(SchemaCheck.RESULT_TABLES);
         stats.addAll(SchemaCheck.STATE_TABLES);
+        stats.addAll(SchemaCheck.OPERATION_TABLES);
         for (String t : stats) {
             assertTrue(all.stream().anyMatch(s -> s.contains("EXISTS s1." + t + " (")), t);
         }

@@ -70,6 +70,11 @@ public class ClusterOptions {
             description = "how often a run renews its job_runs row; three missed beats mark it abandoned (default 30)")
     Integer heartbeat;
 
+    @Option(names = "--lease-consistency", paramLabel = "SERIAL|LOCAL_SERIAL",
+            description = "serial consistency of the run lease: SERIAL keeps schedulers in two data centres apart,"
+                    + " LOCAL_SERIAL only within one (default SERIAL)")
+    String leaseConsistency;
+
     @Option(names = "--unreachable-timeout", paramLabel = "SECONDS",
             description = "a run whose cluster stops answering for this long fails (default 60)")
     Integer unreachableTimeout;
@@ -112,6 +117,7 @@ public class ClusterOptions {
         if (connectTimeout != null) b.connectTimeoutSeconds(positive("--connect-timeout", connectTimeout));
         if (heartbeat != null) b.runHeartbeatSeconds(positive("--heartbeat", heartbeat));
         if (unreachableTimeout != null) b.unreachableTimeoutSeconds(positive("--unreachable-timeout", unreachableTimeout));
+        if (leaseConsistency != null) b.leaseSerialConsistency(leaseConsistency);
         if (truststore != null) b.truststore(truststore, Secret.of(env.get("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD")));
         if (master != null) b.sparkMaster(master);
         if (shufflePartitions != null) b.shufflePartitions(positive("--shuffle-partitions", shufflePartitions));

@@ -46,6 +46,10 @@ public class GenerateJob extends CliCommand implements Callable<Integer> {
     @Option(names = "--fault-rate", description = "share of rows given each kind of contract fault (default 0.01)")
     double faultRate = GeneratorSpec.DEFAULT_FAULT_RATE;
 
+    @Option(names = "--max-class-minutes", paramLabel = "MINUTES",
+            description = "cut longer classes to this length: fewer samples for as many rides (default 90, no cut)")
+    int maxClassMinutes = GeneratorSpec.LONGEST_CLASS_MINUTES;
+
     @Option(names = "--in-flight", description = "write requests in flight (default 128)")
     int inFlight = WriterOptions.DEFAULT_MAX_IN_FLIGHT;
 
@@ -54,7 +58,7 @@ public class GenerateJob extends CliCommand implements Callable<Integer> {
         RidesConfig config = cluster.toConfig(System.getenv());
         GeneratorSpec spec;
         try {
-            spec = new GeneratorSpec(users, classes, days, endDate, seed, config.buckets(), faultRate);
+            spec = new GeneratorSpec(users, classes, days, endDate, seed, config.buckets(), faultRate, maxClassMinutes);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

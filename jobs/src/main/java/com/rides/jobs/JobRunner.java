@@ -5,9 +5,10 @@ import com.rides.RidesException;
 import com.rides.cassandra.CassandraSessions;
 import com.rides.cassandra.ClusterWatchdog;
 import com.rides.config.RidesConfig;
-import com.rides.pipeline.RunCounts;
 import com.rides.raw.CassandraTables;
 import com.rides.results.JobRunLog;
+import com.rides.runs.LeaseHolder;
+import com.rides.runs.RunLease;
 import com.rides.schema.SchemaCheck;
 import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
@@ -23,60 +24,122 @@ import java.util.function.Supplier;
 
 /**
  * The frame every job runs in: connect (failing fast, in one line), check the schema,
- * mark runs of the same job that died silently as abandoned, record this run in
- * job_runs as running (with a heartbeat), do the work while a watchdog checks that the
- * cluster still answers, record how it ended.
+ * take the run lease if the job writes result tables, mark runs of the same job that
+ * died silently as abandoned, record this run in job_runs as running (with a
+ * heartbeat, which renews the lease), do the work while a watchdog checks that the
+ * cluster still answers, record how it ended, give the lease back.
  */
 final class JobRunner {
 
     private JobRunner() {
     }
 
-    /** A Spark job: nightly, rebuild. */
-    static RunCounts run(RidesConfig config, String job, LocalDate day,
-                         BiFunction<CassandraTables, UUID, RunCounts> work) {
-        return recorded(config, job, day,
-                (session, runId) -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), runId),
-                RunCounts::asMap);
+    /** What a run's work is handed. */
+    record Run(CqlSession session, UUID runId, RunLease lease) {
     }
 
-    /** Any job whose outcome has counts worth keeping (generate's rows per table, too). */
+    /** A Spark job that writes result tables on its own (rebuild): it takes the run lease. */
+    static <T> T sparkLeased(RidesConfig config, String job, LocalDate day, BiFunction<CassandraTables, Run, T> work,
+                             Function<T, Map<String, Long>> countsOf) {
+        return leased(config, job, day,
+                run -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), run), countsOf);
+    }
+
+    /**
+     * A Spark run inside a run that holds the lease (a chunk of backfill or catch-up):
+     * the holder's heartbeat keeps the lease.
+     */
+    static <T> T sparkUnder(RunLease lease, RidesConfig config, String job, LocalDate day,
+                            BiFunction<CassandraTables, Run, T> work, Function<T, Map<String, Long>> countsOf) {
+        if (!lease.isHeld()) {
+            throw new IllegalStateException("the run lease of " + lease.holder().describe() + " is not held");
+        }
+        return frame(config, job, day, Lease.INHERITED, lease,
+                run -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), run), countsOf);
+    }
+
+    /** A run that writes result tables: it holds the run lease from before its job_runs row until its end. */
+    static <T> T leased(RidesConfig config, String job, LocalDate day, Function<Run, T> work,
+                        Function<T, Map<String, Long>> countsOf) {
+        return frame(config, job, day, Lease.TAKE, null, work, countsOf);
+    }
+
+    /** Any job whose outcome has counts worth keeping and that writes no result table (generate). */
     static <T> T recorded(RidesConfig config, String job, LocalDate day, BiFunction<CqlSession, UUID, T> work,
                           Function<T, Map<String, Long>> countsOf) {
+        return frame(config, job, day, Lease.NONE, null, run -> work.apply(run.session(), run.runId()), countsOf);
+    }
+
+    private enum Lease { TAKE, INHERITED, NONE }
+
+    private static <T> T frame(RidesConfig config, String job, LocalDate day, Lease mode, RunLease inherited,
+                               Function<Run, T> work, Function<T, Map<String, Long>> countsOf) {
         try (CqlSession session = CassandraSessions.open(config)) {
             SchemaCheck.requireAll(session, config);
             try (JobRunLog log = new JobRunLog(session, config, job, day, Version.current())) {
-                log.markAbandonedRuns();
-                log.running();
+                // Taken before anything is written: a run that finds the lease held leaves no trace.
+                RunLease taken = mode == Lease.TAKE ? RunLease.take(session, config,
+                        LeaseHolder.thisProcess(log.runId(), job, log.startedAt(), RunLease.ttl(config))) : null;
                 try {
-                    T outcome = watched(config, session, () -> work.apply(session, log.runId()));
-                    log.succeeded(countsOf.apply(outcome), String.valueOf(outcome));
-                    return outcome;
-                } catch (RuntimeException | Error e) {
-                    String why = Rides.describe(e);
-                    if (!log.failed(Map.of(), why)) {
-                        throw new RidesException(why + " (could not record the failure in job_runs;"
-                                + " the next " + job + " run marks run " + log.runId() + " abandoned)", e);
+                    return inFrame(config, session, log, taken != null ? taken : inherited, taken, work, countsOf);
+                } finally {
+                    if (taken != null) {
+                        taken.close();
                     }
-                    throw e;
                 }
             }
         }
     }
 
+    private static <T> T inFrame(RidesConfig config, CqlSession session, JobRunLog log, RunLease lease,
+                                 RunLease renewHere, Function<Run, T> work, Function<T, Map<String, Long>> countsOf) {
+        log.markAbandonedRuns();
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        log.running(renewHere == null ? () -> { } : () -> renew(renewHere, outcome));
+        try {
+            T result = watched(config, session, outcome, () -> work.apply(new Run(session, log.runId(), lease)));
+            log.succeeded(countsOf.apply(result), String.valueOf(result));
+            return result;
+        } catch (RuntimeException | Error e) {
+            String why = Rides.describe(e);
+            if (!log.failed(Map.of(), why)) {
+                throw new RidesException(why + " (could not record the failure in job_runs;"
+                        + " the next " + log.job() + " run marks run " + log.runId() + " abandoned)", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * With each heartbeat. A lease that another run holds now (this one stalled past its
+     * TTL) stops this run: two runs must never write at once.
+     */
+    private static void renew(RunLease lease, CompletableFuture<?> outcome) {
+        try {
+            if (!lease.renew()) {
+                fail(outcome, "lost the run lease (this run stalled for longer than its "
+                        + lease.holder().ttl().toSeconds() + " s TTL and another run took it): stopped so that two"
+                        + " runs do not write at once; the other run or a rerun repairs what this one left");
+            }
+        } catch (RuntimeException e) {
+            // A missed renewal is harmless; the watchdog deals with a cluster that is gone.
+        }
+    }
+
+    private static void fail(CompletableFuture<?> outcome, String why) {
+        if (outcome.completeExceptionally(new RidesException(why)) && SparkSession.getDefaultSession().isDefined()) {
+            SparkSession.getDefaultSession().get().sparkContext().cancelAllJobs();
+        }
+    }
+
     /**
      * Runs the work on a thread of its own while a {@link ClusterWatchdog} probes the
-     * cluster; if the cluster stops answering, the run's Spark jobs are cancelled and
-     * the run fails here, even when a thread of the work is stuck in the driver. The
-     * stuck thread is a daemon: the launcher's process ends with the run.
+     * cluster; if the cluster stops answering (or the lease is lost), the run's Spark
+     * jobs are cancelled and the run fails here, even when a thread of the work is stuck
+     * in the driver. The stuck thread is a daemon: the launcher's process ends with the run.
      */
-    private static <T> T watched(RidesConfig config, CqlSession session, Supplier<T> work) {
-        CompletableFuture<T> outcome = new CompletableFuture<>();
-        try (ClusterWatchdog dog = ClusterWatchdog.start(session, config, why -> {
-            if (outcome.completeExceptionally(new RidesException(why)) && SparkSession.getDefaultSession().isDefined()) {
-                SparkSession.getDefaultSession().get().sparkContext().cancelAllJobs();
-            }
-        })) {
+    private static <T> T watched(RidesConfig config, CqlSession session, CompletableFuture<T> outcome, Supplier<T> work) {
+        try (ClusterWatchdog dog = ClusterWatchdog.start(session, config, why -> fail(outcome, why))) {
             Thread worker = new Thread(() -> {
                 try {
                     outcome.complete(work.get());

@@ -2,7 +2,6 @@ package com.rides.jobs;
 
 import com.rides.config.ConfigException;
 import com.rides.config.RidesConfig;
-import com.rides.pipeline.NightlyPipeline;
 import com.rides.pipeline.RunCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,9 @@ import java.util.concurrent.Callable;
 
 /**
  * `nightly --date D [--lookback L]`: processes day D and the L days before it (late
- * data) into every result table. Reads the raw partitions of those days only.
+ * data) into every result table, then checks those days' figures. Reads the raw
+ * partitions of those days only. Exits 3 when an error-level check failed (after
+ * writing everything), 75 when another run holds the run lease.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Process day D and the L days before it into every result table.")
 public class NightlyJob extends CliCommand implements Callable<Integer> {
@@ -41,11 +42,12 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
                 + "and their samples ...%n", date, lookback, days.first(), days.last());
         out().flush();
         // One line per table written: when a run fails, its log shows how far it got.
-        RunCounts counts = run(config, date, lookback, table -> out().printf("  %5.1f s  wrote %s%n",
+        NightRun.Result result = NightRun.alone(config, date, days(date, lookback), table -> out().printf("  %5.1f s  wrote %s%n",
                 (System.nanoTime() - start) / 1e9, table));
-        out().printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, counts,
+        NightRun.printFailedChecks(result.checks(), out());
+        out().printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, result,
                 (System.nanoTime() - start) / 1e9);
-        return 0;
+        return NightRun.exitCode(result.checks());
     }
 
     public static RunCounts run(RidesConfig config, LocalDate date, int lookback) {
@@ -55,9 +57,7 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
     /** @param afterEachWrite told each table written, in order (see ResultWriter) */
     public static RunCounts run(RidesConfig config, LocalDate date, int lookback,
                                 java.util.function.Consumer<String> afterEachWrite) {
-        TreeSet<LocalDate> days = days(date, lookback);
-        return JobRunner.run(config, "nightly", date,
-                (tables, runId) -> new NightlyPipeline(tables, afterEachWrite).run(days, runId));
+        return NightRun.alone(config, date, days(date, lookback), afterEachWrite).counts();
     }
 
     static TreeSet<LocalDate> days(LocalDate date, int lookback) {

@@ -30,6 +30,7 @@ public class RebuildJob extends CliCommand implements Callable<Integer> {
     }
 
     public static RunCounts run(RidesConfig config, LocalDate through) {
-        return JobRunner.run(config, "rebuild", through, (tables, runId) -> new FullRecompute(tables).run(through, runId));
+        return JobRunner.sparkLeased(config, "rebuild", through,
+                (tables, run) -> new FullRecompute(tables).run(through, run.runId()), RunCounts::asMap);
     }
 }

@@ -13,11 +13,16 @@ import java.io.PrintWriter;
  */
 @Command(name = "rides", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Ride analytics: Spark jobs over the rides and ride_stats keyspaces.",
-        subcommands = {SchemaJob.class, GenerateJob.class, NightlyJob.class, BackfillJob.class, RebuildJob.class, ShowJob.class, ReportJob.class, AdhocJob.class, SqlJob.class})
+        subcommands = {SchemaJob.class, GenerateJob.class, NightlyJob.class, BackfillJob.class, CatchUpJob.class,
+                RebuildJob.class, StatusJob.class, ShowJob.class, ReportJob.class, AdhocJob.class, SqlJob.class})
 public class Rides implements Runnable {
 
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    /** A run finished and wrote everything, but an error-level data check failed on a day it processed. */
+    public static final int EXIT_CHECKS_FAILED = 3;
+    /** EX_TEMPFAIL: another run holds the run lease; nothing was done, try again later. */
+    public static final int EXIT_TRY_LATER = 75;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "print stack traces on failure")
     boolean verbose;
@@ -67,7 +72,7 @@ public class Rides implements Runnable {
             }
             err.println("rides: " + describe(ex));
             err.flush();
-            return isUsage(ex) ? EXIT_USAGE : EXIT_FAILED;
+            return isUsage(ex) ? EXIT_USAGE : isLeaseHeld(ex) ? EXIT_TRY_LATER : EXIT_FAILED;
         });
         return cli;
     }
@@ -76,6 +81,15 @@ public class Rides implements Runnable {
     static boolean isUsage(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof com.rides.config.ConfigException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isLeaseHeld(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof com.rides.runs.LeaseHeldException) {
                 return true;
             }
         }

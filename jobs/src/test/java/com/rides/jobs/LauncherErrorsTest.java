@@ -38,6 +38,11 @@ class LauncherErrorsTest {
             "backfill --from 2026-11-20 --to 2026-11-01|--to 2026-11-01 is before --from 2026-11-20",
             "rebuild --through tomorrow|bad date 'tomorrow'",
             "nightly --date 2026-11-20 --password secret|Unknown options: '--password'",
+            "catch-up --from 2026-11-20 --through 2026-11-01|--from 2026-11-20 is after --through 2026-11-01",
+            "catch-up --chunk-days 0|--chunk-days must be positive",
+            "catch-up --through 2026-13-01|bad date '2026-13-01'",
+            "status --max-lag -1|--max-lag must not be negative",
+            "nightly --date 2026-11-20 --lease-consistency QUORUM|lease consistency must be SERIAL or LOCAL_SERIAL",
     })
     void badInputIsOneLineAndExitTwo(String args, String expected) {
         Result r = run(args.split(" "));
@@ -62,7 +67,8 @@ class LauncherErrorsTest {
     void helpListsEveryCommandAndNoPasswordOption() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        for (String c : new String[]{"schema", "generate", "nightly", "backfill", "rebuild", "show", "adhoc", "report"}) {
+        for (String c : new String[]{"schema", "generate", "nightly", "backfill", "catch-up", "rebuild", "status", "show",
+                "adhoc", "report"}) {
             assertTrue(r.out().contains(c), c);
         }
         Result nightly = run("nightly", "--help");

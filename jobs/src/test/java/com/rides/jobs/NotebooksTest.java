@@ -192,6 +192,18 @@ class NotebooksTest {
         assertTrue(quarantined > 0, "the data set has faults");
         assertEquals(quarantined, nb.intAfter("quarantine rows: "), nb.stdout());
         assertTrue(nb.images() >= 3, "runs, invalid fields and quarantine charts:\n" + nb.stdout());
+
+        long verdicts = 0;
+        long failed = 0;
+        for (LocalDate day = WINDOW_START; !day.isAfter(AnalystData.LAST_DAY); day = day.plusDays(1)) {
+            for (Row r : session.execute("SELECT verdict FROM " + data.qualifiedStats("data_checks") + " WHERE day = ?", day)) {
+                verdicts++;
+                failed += "fail".equals(r.getString("verdict")) ? 1 : 0;
+            }
+        }
+        assertTrue(verdicts > 0, "the backfill checked its days");
+        assertEquals(verdicts, nb.intAfter("data check verdicts: "), nb.stdout());
+        assertEquals(failed, nb.intAfter("failed checks: "), nb.stdout());
     }
 
     @Test
@@ -209,6 +221,7 @@ class NotebooksTest {
         assertEquals(0, empty.get("class_popularity").intAfter("trending snapshots: "));
         assertEquals(0, empty.get("data_quality").intAfter("nightly runs shown: "));
         assertEquals(0, empty.get("data_quality").intAfter("quarantine rows: "));
+        assertEquals(0, empty.get("data_quality").intAfter("data check verdicts: "));
     }
 
     @Test

@@ -112,6 +112,21 @@ class ReportJobTest {
     }
 
     @Test
+    void theDaysDataChecksAreListed() {
+        List<String> checks = new ArrayList<>();
+        long failed = 0;
+        for (Row r : session.execute("SELECT check, verdict FROM " + stats + ".data_checks WHERE day = ?", DAY)) {
+            checks.add(r.getString("check"));
+            failed += "fail".equals(r.getString("verdict")) ? 1 : 0;
+        }
+        assertEquals(com.rides.checks.DataChecks.ALL.size(), checks.size(), "the backfill checked the day");
+        assertEquals(count(failed), keyed("checks_failed"));
+        for (String check : checks) {
+            assertTrue(html.contains("<tr data-check=\"" + check + "\">"), check);
+        }
+    }
+
+    @Test
     void quarantineRowsOfTheDayAreGroupedByKindAndReason() {
         Map<String, Long> groups = new TreeMap<>();
         for (Row r : session.execute("SELECT kind, reason FROM " + stats + ".quarantine WHERE day = ?", DAY)) {

@@ -37,6 +37,7 @@ class SchemaJobTest {
                 + config.qualifiedRaw("classes") + " WHERE class_id = ?", RawRows.id("c1")).one().getString(0));
         List<String> expected = new ArrayList<>(SchemaCheck.RESULT_TABLES);
         expected.addAll(SchemaCheck.STATE_TABLES);
+        expected.addAll(SchemaCheck.OPERATION_TABLES);
         assertEquals(expected.stream().sorted().toList(), before.stream()
                 .filter(t -> t.startsWith(config.statsKeyspace() + ".")).map(t -> t.substring(t.indexOf('.') + 1, t.indexOf(' ')))
                 .sorted().toList());

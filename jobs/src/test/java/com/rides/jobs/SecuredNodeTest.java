@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,13 +228,9 @@ class SecuredNodeTest {
      * this class's node, the password and truststore password in its environment only.
      */
     ProcessBuilder launcher(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-") || flag.startsWith("-Djava.security") || flag.startsWith("-Dio.netty")) {
-                command.add(flag);
-            }
-        }
+        List<String> command = new ArrayList<>(List.of(Launcher.java(), "-Xmx1g", "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(Launcher.moduleFlags());
         command.add(Rides.class.getName());
         command.addAll(List.of(args));
         command.addAll(List.of("--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
