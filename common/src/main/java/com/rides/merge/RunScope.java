@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import static com.rides.raw.CassandraTables.byKeys;
 import static org.apache.spark.sql.functions.col;
@@ -45,6 +49,8 @@ public final class RunScope {
     private final Materialized.Leaf ratings;
     private final int partitions;
     private final Materialized sets;
+    /** Sets several tables' definitions read (the night's class totals, the affected classes), by name. */
+    private final ConcurrentMap<String, CompletableFuture<Materialized.Leaf>> shared;
 
     /**
      * @param rebuild    true for a rebuild: stored state is empty, every day up to the last is covered
@@ -56,6 +62,13 @@ public final class RunScope {
      */
     public RunScope(CassandraTables tables, boolean rebuild, TreeSet<LocalDate> days, UUID runId,
                     Materialized.Leaf rides, Materialized.Leaf ratings, int partitions, Materialized sets) {
+        this(tables, rebuild, days, runId, rides, ratings, partitions, sets, new ConcurrentHashMap<>());
+    }
+
+    private RunScope(CassandraTables tables, boolean rebuild, TreeSet<LocalDate> days, UUID runId,
+                     Materialized.Leaf rides, Materialized.Leaf ratings, int partitions, Materialized sets,
+                     ConcurrentMap<String, CompletableFuture<Materialized.Leaf>> shared) {
+        this.shared = shared;
         this.spark = tables.spark();
         this.tables = tables;
         this.rebuild = rebuild;
@@ -70,7 +83,7 @@ public final class RunScope {
     /** The same scope in another session of the run (a step's own). */
     public RunScope in(SparkSession session) {
         return new RunScope(new CassandraTables(session, tables.config()), rebuild, days, runId, rides, ratings,
-                partitions, sets);
+                partitions, sets, shared);
     }
 
     public SparkSession spark() {
@@ -124,6 +137,11 @@ public final class RunScope {
         return rebuild ? lit(true) : col(dayColumn).isin(days.stream().map(Date::valueOf).toArray());
     }
 
+    /** One row per value, in one column. */
+    public Dataset<Row> values(String column, String... values) {
+        return spark.createDataset(List.of(values), org.apache.spark.sql.Encoders.STRING()).toDF(column);
+    }
+
     /** The run's days as keys (column day). */
     public Dataset<Row> dayKeys() {
         return DayPartitions.daysOnly(spark, days);
@@ -151,6 +169,45 @@ public final class RunScope {
     /** Rows computed once for the run (a Spark job named {@code job}), for a step that reads them several times. */
     public Dataset<Row> computedOnce(String job, Dataset<Row> rows) {
         return sets.of(job, rows).in(spark);
+    }
+
+    /**
+     * A set that several tables' definitions read, computed once per run (a Spark job
+     * named "prepare NAME") by whichever asks first, the others waiting for it.
+     */
+    public Dataset<Row> shared(String name, Supplier<Dataset<Row>> rows) {
+        CompletableFuture<Materialized.Leaf> mine = new CompletableFuture<>();
+        CompletableFuture<Materialized.Leaf> first = shared.putIfAbsent(name, mine);
+        if (first == null) {
+            try {
+                mine.complete(sets.of("prepare " + name, rows.get()));
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            first = mine;
+        }
+        return first.join().in(spark);
+    }
+
+    /**
+     * Marks a side of a join as small on a nightly run: it holds at most the processed
+     * days' rides, ratings or the lists and classes they touch, so it is broadcast rather
+     * than shuffled together with the stored rows it meets (the stores' sizes are unknown
+     * to the planner, which would otherwise sort-merge both sides). On a rebuild nothing
+     * is small.
+     */
+    public Dataset<Row> small(Dataset<Row> rows) {
+        return rebuild ? rows : org.apache.spark.sql.functions.broadcast(rows);
+    }
+
+    /**
+     * The rows of {@code rows} that {@code present} lacks, matched on every column of
+     * {@code rows} (key columns), the present side small. EXCEPT would do the same but is
+     * rewritten after hints are resolved, so it would sort-merge both sides.
+     */
+    public Dataset<Row> missingFrom(Dataset<Row> rows, Dataset<Row> present) {
+        return rows.join(small(present.selectExpr(rows.columns())), CassandraTables.seq(rows.columns()), "left_anti");
     }
 
     /** Runs a file of sql/results/ over these views, with the run's parameters (:list_size, :run_id). */

@@ -284,7 +284,7 @@ public final class ResultWriter {
         String[] key = meta.getPrimaryKey().stream().map(c -> c.getName().asInternal()).toArray(String[]::new);
         Dataset<Row> covered = w.covered().select(columns(key)).where(notNull(key));
         if (rebuild) {
-            covered = covered.union(tables.stats(w.table()).select(columns(key)));
+            covered = covered.union(storedIn(w.rows(), w.table()).select(columns(key)));
         }
         List<String> others = new ArrayList<>();
         for (String c : w.rows().columns()) {
@@ -308,7 +308,7 @@ public final class ResultWriter {
         String[] key = w.lists().columns();
         Dataset<Row> lists = w.lists().select(columns(key));
         if (rebuild) {
-            lists = lists.union(tables.stats(w.table()).select(columns(key)));
+            lists = lists.union(storedIn(w.rows(), w.table()).select(columns(key)));
         }
         List<Column> entry = new ArrayList<>();
         for (String c : w.rows().columns()) {
@@ -326,6 +326,11 @@ public final class ResultWriter {
         branches.add(new Branch(w.table(), true, (StructType) branch.schema().fields()[0].dataType(), meta,
                 key.length, tables.spark().sparkContext().longAccumulator(w.table() + " lists rows")));
         out.add(branch);
+    }
+
+    /** Every stored row of the table, in the session of the rows written (a step's own). */
+    private Dataset<Row> storedIn(Dataset<Row> rows, String table) {
+        return new CassandraTables(rows.sparkSession(), tables.config()).stats(table);
     }
 
     /** One relation of every branch: the branch's index, and its struct in a column of its own. */

@@ -45,18 +45,26 @@ final class UserPeriodStats implements TableDefinition {
         // key comes from explode, not a literal: a constant key column is folded into a
         // filter, the join is left on user_id alone, and a join on part of the partition
         // key is a full scan, not the connector's direct join.
+        Dataset<Row> riders = riderDays.select("user_id").distinct()
+                .select(col("user_id"), explode(array(lit("day"))).as("period"));
+        Dataset<Row> stored = run.stored(periodsOf(run, run.tables().stats("user_period_stats")), riders,
+                "user_id", "period");
+        Dataset<Row> rolled = run.sql("user_period_stats.sql",
+                        Map.of("user_days", DayContributions.merged(run, stored, "period_start", days)))
+                .join(run.small(periods), seq("user_id", "period", "period_start"), "left_semi");
+        out.replace("user_period_stats", riderDays.unionByName(periods), days.unionByName(rolled));
+    }
+
+    /** The rows of the weeks and months that contain one of the run's days (a filter the key queries carry). */
+    private static Dataset<Row> periodsOf(RunScope run, Dataset<Row> table) {
         TreeSet<LocalDate> covered = run.days();
+        if (covered.isEmpty()) {
+            return table;
+        }
         LocalDate from = earlier(covered.first().with(DayOfWeek.MONDAY), covered.first().withDayOfMonth(1));
         LocalDate to = later(covered.last().with(DayOfWeek.SUNDAY),
                 covered.last().with(TemporalAdjusters.lastDayOfMonth()));
-        Dataset<Row> riders = riderDays.select("user_id").distinct()
-                .select(col("user_id"), explode(array(lit("day"))).as("period"));
-        Dataset<Row> stored = run.stored(run.tables().stats("user_period_stats")
-                .where(col("period_start").between(Date.valueOf(from), Date.valueOf(to))), riders, "user_id", "period");
-        Dataset<Row> rolled = run.sql("user_period_stats.sql",
-                        Map.of("user_days", DayContributions.merged(run, stored, "period_start", days)))
-                .join(periods, seq("user_id", "period", "period_start"), "left_semi");
-        out.replace("user_period_stats", riderDays.unionByName(periods), days.unionByName(rolled));
+        return table.where(col("period_start").between(Date.valueOf(from), Date.valueOf(to)));
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

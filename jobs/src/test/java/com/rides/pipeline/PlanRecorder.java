@@ -1,37 +1,40 @@
 package com.rides.pipeline;
 
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.util.QueryExecutionListener;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
 
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records the executed plan of every query a session runs while open, and tells which
- * Cassandra tables those plans read by key (the connector's direct join) and which
- * they scanned.
+ * Records the executed plan of every query that any session of the context runs while
+ * open (each run has a session of its own, so a session's own query listeners would see
+ * none of a run's queries), and tells which Cassandra tables those plans read by key
+ * (the connector's direct join) and which they scanned.
  */
 public final class PlanRecorder implements AutoCloseable {
 
     private final SparkSession spark;
     private final List<SparkPlan> plans = new CopyOnWriteArrayList<>();
-    private final QueryExecutionListener listener = new QueryExecutionListener() {
+    private final SparkListener listener = new SparkListener() {
         @Override
-        public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-            plans.add(qe.executedPlan());
-        }
-
-        @Override
-        public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+        public void onOtherEvent(SparkListenerEvent event) {
+            // The end of every SQL execution carries its query execution (as the
+            // sessions' own query listeners get it); failed ones are left out, as there.
+            if (event instanceof SparkListenerSQLExecutionEnd end && end.qe() != null
+                    && end.executionFailure().isEmpty()) {
+                plans.add(end.qe().executedPlan());
+            }
         }
     };
 
     public PlanRecorder(SparkSession spark) {
         this.spark = spark;
-        spark.listenerManager().register(listener);
+        spark.sparkContext().addSparkListener(listener);
     }
 
     /** Tables read through CassandraDirectJoinExec, by table name. */
@@ -63,6 +66,7 @@ public final class PlanRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        spark.listenerManager().unregister(listener);
+        drain();
+        spark.sparkContext().removeSparkListener(listener);
     }
 }
