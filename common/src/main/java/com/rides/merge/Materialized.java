@@ -6,6 +6,9 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.execution.QueryExecution;
+import com.rides.spark.SqlActions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -26,10 +29,10 @@ public final class Materialized implements AutoCloseable {
 
     /** Rows computed once; {@link #in} gives them to any session of the run. */
     public static final class Leaf {
-        private final JavaRDD<Row> rows;
+        private final RDD<InternalRow> rows;
         private final StructType schema;
 
-        private Leaf(JavaRDD<Row> rows, StructType schema) {
+        private Leaf(RDD<InternalRow> rows, StructType schema) {
             this.rows = rows;
             this.schema = schema;
         }
@@ -41,7 +44,7 @@ public final class Materialized implements AutoCloseable {
          * used twice in a plan is renamed by the analyser like any self-join.
          */
         public Dataset<Row> in(SparkSession session) {
-            return session.createDataFrame(rows, schema);
+            return session.internalCreateDataFrame(rows, schema, false);
         }
     }
 
@@ -53,13 +56,22 @@ public final class Materialized implements AutoCloseable {
         // cannot be recomputed. On a cluster they are kept on two executors, so a run
         // survives the loss of one (its tasks are retried elsewhere and read the other
         // copy); in local mode there is one executor and nobody to copy to.
-        JavaRDD<Row> leaf = rows.javaRDD();
-        leaf.persist(rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
-                : StorageLevel.MEMORY_AND_DISK_2());
-        leaf.rdd().localCheckpoint();
-        JobNames.named(rows.sparkSession().sparkContext(), job, leaf::count);
+        // Spark's own rows (copied: the plan reuses one mutable row per partition), not
+        // Rows: no conversion each way, and the count runs as a SQL execution whose plan
+        // the UI and query listeners see like any other action's.
+        QueryExecution qe = rows.queryExecution();
+        StorageLevel level = rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
+                : StorageLevel.MEMORY_AND_DISK_2();
+        RDD<InternalRow> leaf = JobNames.named(rows.sparkSession().sparkContext(), job,
+                () -> SqlActions.execution(qe, job, () -> {
+                    JavaRDD<InternalRow> copied = qe.toRdd().toJavaRDD().map(InternalRow::copy);
+                    copied.persist(level);
+                    copied.rdd().localCheckpoint();
+                    copied.count();
+                    return copied.rdd();
+                }));
         synchronized (blocks) {
-            blocks.add(leaf.rdd());
+            blocks.add(leaf);
         }
         return new Leaf(leaf, rows.schema());
     }

@@ -7,7 +7,6 @@ import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SQLExecution$;
 import scala.Option;
 import scala.runtime.AbstractFunction0;
-import scala.runtime.BoxedUnit;
 
 import java.util.Iterator;
 
@@ -26,11 +25,22 @@ public final class SqlActions {
 
     public static void foreachPartition(Dataset<?> rows, String name, VoidFunction<Iterator<InternalRow>> work) {
         QueryExecution qe = rows.queryExecution();
-        SQLExecution$.MODULE$.withNewExecutionId(qe, Option.apply(name), new AbstractFunction0<BoxedUnit>() {
+        execution(qe, name, () -> {
+            qe.toRdd().toJavaRDD().foreachPartition(work);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code action} (which runs the plan of {@code qe} through its RDD) as one SQL
+     * execution named {@code name}: the jobs it starts carry the execution's id, and the
+     * execution's end reaches listeners with its plan.
+     */
+    public static <T> T execution(QueryExecution qe, String name, java.util.function.Supplier<T> action) {
+        return SQLExecution$.MODULE$.withNewExecutionId(qe, Option.apply(name), new AbstractFunction0<T>() {
             @Override
-            public BoxedUnit apply() {
-                qe.toRdd().toJavaRDD().foreachPartition(work);
-                return BoxedUnit.UNIT;
+            public T apply() {
+                return action.get();
             }
         });
     }

@@ -85,9 +85,16 @@ class FullListsTest {
     @Test
     @Order(2)
     void aRerunChangesNoListAndWritesNone() {
-        RunCounts again = NightlyJob.run(config, D4, 1);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunCounts again = NightlyJob.run(config, D4, 1, told::add);
         assertEquals(0, again.get("written_user_top_workouts"), "no list changed");
         assertEquals(0, again.get("written_class_leaderboard"), "no board changed");
+        // Nightly prints a "wrote <table>" line for each: every table, each once.
+        assertEquals(new TreeSet<>(List.of("workout_summary", "user_workout_history", "class_rides", "quarantine",
+                "user_period_stats", "user_top_workouts", "class_leaderboard", "class_day_totals",
+                "day_class_totals", "class_ratings", "class_stats", "top_classes", "trending_classes",
+                "processed_days")), new TreeSet<>(told));
+        assertEquals(new TreeSet<>(told).size(), told.size(), "a table told twice: " + told);
     }
 
     @Test
