@@ -34,7 +34,7 @@ public final class RankedListMerge {
     /** Adds the lists the run changes, with their new rows, to {@code out}. */
     public static void write(RunScope run, RankedList list, Writes out) {
         String[] key = list.listKey();
-        Dataset<Row> fresh = list.candidates(run, run.kept());
+        Dataset<Row> fresh = list.candidates(run.kept());
         if (run.rebuild()) {
             // No stored list: every list from all its candidates (the merge below, with
             // nothing stored and nothing worse, comes to exactly this).

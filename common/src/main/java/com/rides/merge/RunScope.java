@@ -201,15 +201,6 @@ public final class RunScope {
         return rebuild ? rows : org.apache.spark.sql.functions.broadcast(rows);
     }
 
-    /**
-     * The rows of {@code rows} that {@code present} lacks, matched on every column of
-     * {@code rows} (key columns), the present side small. EXCEPT would do the same but is
-     * rewritten after hints are resolved, so it would sort-merge both sides.
-     */
-    public Dataset<Row> missingFrom(Dataset<Row> rows, Dataset<Row> present) {
-        return rows.join(small(present.selectExpr(rows.columns())), CassandraTables.seq(rows.columns()), "left_anti");
-    }
-
     /** Runs a file of sql/results/ over these views, with the run's parameters (:list_size, :run_id). */
     public Dataset<Row> sql(String file, Map<String, Dataset<Row>> views) {
         return SqlFiles.run(spark, file, views, Map.of("list_size", LIST_SIZE, "run_id", runId.toString()));

@@ -15,6 +15,11 @@ import java.util.List;
  */
 public final class Writes {
 
+    /** One table's write. */
+    public sealed interface Write permits Replace, ReplaceLists {
+        String table();
+    }
+
     /**
      * Every key of {@code covered} and of {@code rows} ends up holding its row of
      * {@code rows}, or nothing (the key's stored row is deleted). On a rebuild every stored
@@ -24,7 +29,7 @@ public final class Writes {
      *                besides those of its rows, e.g. those of stored rows of its days; rows
      *                with a null key column are ignored
      */
-    public record Replace(String table, Dataset<Row> covered, Dataset<Row> rows) {
+    public record Replace(String table, Dataset<Row> covered, Dataset<Row> rows) implements Write {
     }
 
     /**
@@ -33,10 +38,10 @@ public final class Writes {
      * swapped in one single-partition batch; a list without rows ends up empty. On a
      * rebuild every stored list is covered.
      */
-    public record ReplaceLists(String table, Dataset<Row> lists, Dataset<Row> rows) {
+    public record ReplaceLists(String table, Dataset<Row> lists, Dataset<Row> rows) implements Write {
     }
 
-    private final List<Object> writes = new ArrayList<>();
+    private final List<Write> writes = new ArrayList<>();
 
     public Writes replace(String table, Dataset<Row> covered, Dataset<Row> rows) {
         writes.add(new Replace(table, covered, rows));
@@ -48,16 +53,16 @@ public final class Writes {
         return this;
     }
 
-    /** The writes, in the order they were added (Replace or ReplaceLists). */
-    public List<Object> all() {
+    /** The writes, in the order they were added. */
+    public List<Write> all() {
         return List.copyOf(writes);
     }
 
     /** The tables written, in order, each once. */
     public List<String> tables() {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (Object w : writes) {
-            names.add(w instanceof Replace r ? r.table() : ((ReplaceLists) w).table());
+        for (Write w : writes) {
+            names.add(w.table());
         }
         return List.copyOf(names);
     }

@@ -94,7 +94,7 @@ public final class ResultWriter {
     }
 
     /**
-     * Applies the writes (built in this writer's session) as one Spark job, then tells
+     * Applies the writes (built in one session: a step's) as one Spark job, then tells
      * each table. Returns the rows written per table (upserted rows and list entries).
      *
      * @param rebuild true when every stored key of each table is covered (a rebuild)
@@ -103,11 +103,11 @@ public final class ResultWriter {
         List<Branch> branches = new ArrayList<>();
         List<Dataset<Row>> rows = new ArrayList<>();
         Map<String, TableMetadata> meta = metadata(writes.tables());
-        for (Object w : writes.all()) {
+        for (Writes.Write w : writes.all()) {
             if (w instanceof Writes.Replace r) {
                 replace(r, meta.get(r.table()), rebuild, branches, rows);
-            } else {
-                lists((Writes.ReplaceLists) w, meta.get(((Writes.ReplaceLists) w).table()), rebuild, branches, rows);
+            } else if (w instanceof Writes.ReplaceLists l) {
+                lists(l, meta.get(l.table()), rebuild, branches, rows);
             }
         }
         String name = "write " + String.join(", ", writes.tables());

@@ -1,6 +1,9 @@
 package com.rides.tables;
 
-/** class_rides: Every kept ride of a class (working state): what a leaderboard is recomputed from. (sql/results/class_rides.sql) */
+/**
+ * class_rides (working state): every kept ride of a class, what a leaderboard is
+ * recomputed from (sql/results/class_rides.sql).
+ */
 final class ClassRides extends RideRows {
 
     ClassRides() {

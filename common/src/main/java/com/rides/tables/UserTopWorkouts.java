@@ -1,10 +1,7 @@
 package com.rides.tables;
 
 import com.rides.merge.RankedList;
-import com.rides.merge.RankedListMerge;
 import com.rides.merge.RunScope;
-import com.rides.merge.TableDefinition;
-import com.rides.merge.Writes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -17,37 +14,16 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * user_top_workouts: a rider's all-time top rides per metric (sql/results/user_top_workouts.sql),
- * merged by {@link RankedListMerge}; a list is recomputed from the rider's
+ * merged as every {@link RankedList}; a list is recomputed from the rider's
  * user_workout_history when one of its entries lost value.
  */
-final class UserTopWorkouts implements TableDefinition, RankedList {
+final class UserTopWorkouts extends RankedList {
 
     static final String TOTAL_OUTPUT = "total_output";
     static final String BEST_1200S = "best_1200s";
 
-    @Override
-    public void write(RunScope run, Writes out) {
-        RankedListMerge.write(run, this, out);
-    }
-
-    @Override
-    public String table() {
-        return "user_top_workouts";
-    }
-
-    @Override
-    public String[] listKey() {
-        return new String[] {"user_id", "metric"};
-    }
-
-    @Override
-    public String value() {
-        return "value";
-    }
-
-    @Override
-    public String holder() {
-        return null;
+    UserTopWorkouts() {
+        super("user_top_workouts", "value", null, "user_id", "metric");
     }
 
     @Override
@@ -60,7 +36,7 @@ final class UserTopWorkouts implements TableDefinition, RankedList {
 
     /** Both metrics of each ride (rows of the ride pass or of user_workout_history); a null best_1200s_w takes no part. */
     @Override
-    public Dataset<Row> candidates(RunScope run, Dataset<Row> rides) {
+    public Dataset<Row> candidates(Dataset<Row> rides) {
         Dataset<Row> output = rides.select(col("user_id"), lit(TOTAL_OUTPUT).as("metric"), col("workout_id"),
                 col("total_output_kj").as("value"), col("started_at"), col("class_id"), col("class_title"));
         Dataset<Row> best = rides.where(col("best_1200s_w").isNotNull())
@@ -76,7 +52,7 @@ final class UserTopWorkouts implements TableDefinition, RankedList {
 
     @Override
     public Dataset<Row> source(RunScope run, Dataset<Row> lists) {
-        return candidates(run, run.stored("user_workout_history", lists.select("user_id").distinct(), "user_id"));
+        return candidates(run.stored("user_workout_history", lists.select("user_id").distinct(), "user_id"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.rides.tables;
 
-/** workout_summary: How did this ride go? Every metric of a ride. (sql/results/workout_summary.sql) */
+/** workout_summary: every metric of a ride, by its id (sql/results/workout_summary.sql). */
 final class WorkoutSummary extends RideRows {
 
     WorkoutSummary() {
