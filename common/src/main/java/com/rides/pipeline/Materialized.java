@@ -5,7 +5,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.SQLExecution;
 import org.apache.spark.storage.StorageLevel;
+import scala.Option;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,10 @@ final class Materialized implements AutoCloseable {
         leaf.persist(rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
                 : StorageLevel.MEMORY_AND_DISK_2());
         leaf.rdd().localCheckpoint();
-        JobNames.named(rows.sparkSession().sparkContext(), job, leaf::count);
+        // Run as a SQL execution of the set's own query, as Dataset actions are: the SQL tab
+        // and query listeners (the plan checks of the tests) see what it read and how.
+        JobNames.named(rows.sparkSession().sparkContext(), job,
+                () -> SQLExecution.withNewExecutionId(rows.queryExecution(), Option.apply(job), leaf::count));
         synchronized (blocks) {
             blocks.add(leaf.rdd());
         }
