@@ -165,7 +165,7 @@ public final class JobRunLog implements AutoCloseable {
 
     private void beat() {
         try {
-            session.execute(beat.bind(Instant.now(), job, startedAt, runId));
+            session.execute(beat.bind(beatTime(Instant.now()), job, startedAt, runId));
         } catch (RuntimeException e) {
             // A missed beat is harmless; three in a row let the next run call this one dead.
         }
@@ -173,6 +173,16 @@ public final class JobRunLog implements AutoCloseable {
 
     private void write(String status, Instant finishedAt, Map<String, Long> counts, String message) {
         session.execute(insert.bind(job, startedAt, runId, day, status, finishedAt, counts, message, version,
-                finishedAt == null ? startedAt : finishedAt));
+                finishedAt == null ? beatTime(startedAt) : finishedAt));
+    }
+
+    /**
+     * A beat's time, down to the second. Cassandra counts a TTL from the whole second it
+     * writes in, so the run lease renewed just after a beat can expire up to a second
+     * before "three beats after the beat"; truncated, a run is stale no later than its
+     * lease is gone, and status never calls a run alive whose lease another run may take.
+     */
+    private static Instant beatTime(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS);
     }
 }

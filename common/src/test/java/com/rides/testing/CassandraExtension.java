@@ -98,19 +98,23 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /**
-     * {@code <module>/<build dir>/test-cassandra}: next to the test-classes folder the first
+     * {@code <module>/<build dir>/test-cassandra} (with {@code -N} for the Nth test JVM of a module
+     * whose test JVMs run side by side): next to the test-classes folder the first
      * test class was loaded from, so it follows -Dbuild.dir.name and `mvn clean` removes it.
      */
     static Path localDataDir(Class<?> testClass) {
+        // Test JVMs that run side by side (surefire's forkCount) each start a node of their own.
+        String fork = System.getProperty("rides.test.fork", "");
+        String folder = fork.isEmpty() || fork.equals("1") ? "test-cassandra" : "test-cassandra-" + fork;
         try {
             Path classes = Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(classes) && classes.getParent() != null) {
-                return classes.getParent().resolve("test-cassandra");
+                return classes.getParent().resolve(folder);
             }
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the conventional place
         }
-        return Path.of("target", "test-cassandra").toAbsolutePath();
+        return Path.of("target", folder).toAbsolutePath();
     }
 
     /** What one test class holds: its settings and an open session, closed after the class. */
