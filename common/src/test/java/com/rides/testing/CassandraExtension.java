@@ -98,23 +98,58 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /**
-     * {@code <module>/<build dir>/test-cassandra} (with {@code -N} for the Nth test JVM of a module
-     * whose test JVMs run side by side): next to the test-classes folder the first
+     * {@code <module>/<build dir>/test-cassandra}: next to the test-classes folder the first
      * test class was loaded from, so it follows -Dbuild.dir.name and `mvn clean` removes it.
+     * Test JVMs that run side by side (the jobs module's forkCount) each claim a folder of
+     * their own, {@code test-cassandra-2} and so on, by a file lock held until the JVM ends.
      */
     static Path localDataDir(Class<?> testClass) {
-        // Test JVMs that run side by side (surefire's forkCount) each start a node of their own.
-        String fork = System.getProperty("rides.test.fork", "");
-        String folder = fork.isEmpty() || fork.equals("1") ? "test-cassandra" : "test-cassandra-" + fork;
+        Path buildDir = Path.of("target").toAbsolutePath();
         try {
             Path classes = Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(classes) && classes.getParent() != null) {
-                return classes.getParent().resolve(folder);
+                buildDir = classes.getParent();
             }
         } catch (URISyntaxException | RuntimeException e) {
-            // fall through to the conventional place
+            // the conventional place
         }
-        return Path.of("target", folder).toAbsolutePath();
+        return claimFolder(buildDir, "test-cassandra");
+    }
+
+    /** {@code parent/name}, or the first of {@code parent/name-2}, {@code -3}... no JVM has claimed. */
+    static Path claimFolder(Path parent, String name) {
+        for (int n = 1; ; n++) {
+            Path dir = parent.resolve(n == 1 ? name : name + "-" + n);
+            if (claim(parent, dir)) {
+                return dir;
+            }
+        }
+    }
+
+    /** Locks held for the JVM's life: a lock is released when its channel closes. */
+    private static final java.util.List<java.nio.channels.FileLock> CLAIMS = new java.util.ArrayList<>();
+
+    private static synchronized boolean claim(Path buildDir, Path dir) {
+        try {
+            Files.createDirectories(buildDir);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                    buildDir.resolve(dir.getFileName() + ".lock"), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // this JVM holds it already
+            }
+            if (lock == null) {
+                channel.close();
+                return false;
+            }
+            CLAIMS.add(lock);
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot claim " + dir, e);
+        }
     }
 
     /** What one test class holds: its settings and an open session, closed after the class. */
