@@ -67,8 +67,7 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     private static ClassResources open(ExtensionContext classContext) {
-        CassandraNode node = classContext.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(CassandraNode.class, key -> startNode(classContext), CassandraNode.class);
+        CassandraNode node = node(classContext);
         TestKeyspaces keyspaces = TestKeyspaces.forClass(classContext.getRequiredTestClass());
         RidesConfig config = node.config().rawKeyspace(keyspaces.raw()).statsKeyspace(keyspaces.stats()).build();
         ClassResources resources = new ClassResources(config, CassandraSessions.open(config));
@@ -79,6 +78,21 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
             throw e;
         }
         return resources;
+    }
+
+    private static CassandraNode node;
+
+    /**
+     * The JVM's one node, stopped by its shutdown hook when the JVM ends. Not JUnit's root
+     * store: with test JVMs side by side (forkCount), Surefire runs each class in a launcher
+     * session of its own, whose root store closes after the class, so each class would
+     * start and stop a node of its own (and lose data shared across classes).
+     */
+    private static synchronized CassandraNode node(ExtensionContext classContext) {
+        if (node == null) {
+            node = startNode(classContext);
+        }
+        return node;
     }
 
     private static CassandraNode startNode(ExtensionContext context) {

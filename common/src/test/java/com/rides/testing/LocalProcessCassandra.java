@@ -25,7 +25,7 @@ final class LocalProcessCassandra implements CassandraNode {
         this.script = script;
         this.dataDir = dataDir;
         this.port = port;
-        // Fallback for when JUnit never closes the root store (e.g. the run is aborted):
+        // How the node stops: when the test JVM ends (CassandraExtension keeps one node per JVM),
         // a node left running would hold 1 GB and its ports until someone kills it.
         this.shutdownHook = new Thread(this::stop, "stop-local-cassandra");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
