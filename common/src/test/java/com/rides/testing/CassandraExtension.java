@@ -10,9 +10,17 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testcontainers.DockerClientFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -141,18 +149,18 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /** Locks held for the JVM's life: a lock is released when its channel closes. */
-    private static final java.util.List<java.nio.channels.FileLock> CLAIMS = new java.util.ArrayList<>();
+    private static final List<FileLock> CLAIMS = new ArrayList<>();
 
     private static synchronized boolean claim(Path buildDir, Path dir) {
         try {
             Files.createDirectories(buildDir);
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                    buildDir.resolve(dir.getFileName() + ".lock"), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
+            FileChannel channel = FileChannel.open(
+                    buildDir.resolve(dir.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // this JVM holds it already
             }
             if (lock == null) {
@@ -161,8 +169,8 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
             }
             CLAIMS.add(lock);
             return true;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot claim " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim " + dir, e);
         }
     }
 
