@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       day twice, leaves every result table row for row equal to a local-mode rebuild.</li>
  *   <li>The analytics DC: the nodes of the app DC served not one read of the jobs'
  *       keyspaces during those runs (each node's own read counts, over JMX), the analytics
- *       node all of them, and the app DC has the results by replication.</li>
+ *       node all of them (but the run lease's Paxos rounds, which are SERIAL on purpose), and the app DC has the results by replication.</li>
  *   <li>Quiet: a run on the cluster prints its progress and its summary, nothing else.</li>
  * </ul>
  */
