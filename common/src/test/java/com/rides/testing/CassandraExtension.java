@@ -10,9 +10,17 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testcontainers.DockerClientFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,8 +75,7 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     private static ClassResources open(ExtensionContext classContext) {
-        CassandraNode node = classContext.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(CassandraNode.class, key -> startNode(classContext), CassandraNode.class);
+        CassandraNode node = node(classContext);
         TestKeyspaces keyspaces = TestKeyspaces.forClass(classContext.getRequiredTestClass());
         RidesConfig config = node.config().rawKeyspace(keyspaces.raw()).statsKeyspace(keyspaces.stats()).build();
         ClassResources resources = new ClassResources(config, CassandraSessions.open(config));
@@ -79,6 +86,21 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
             throw e;
         }
         return resources;
+    }
+
+    private static CassandraNode node;
+
+    /**
+     * The JVM's one node, stopped by its shutdown hook when the JVM ends. Not JUnit's root
+     * store: with test JVMs side by side (forkCount), Surefire runs each class in a launcher
+     * session of its own, whose root store closes after the class, so each class would
+     * start and stop a node of its own (and lose data shared across classes).
+     */
+    private static synchronized CassandraNode node(ExtensionContext classContext) {
+        if (node == null) {
+            node = startNode(classContext);
+        }
+        return node;
     }
 
     private static CassandraNode startNode(ExtensionContext context) {
@@ -127,18 +149,18 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /** Locks held for the JVM's life: a lock is released when its channel closes. */
-    private static final java.util.List<java.nio.channels.FileLock> CLAIMS = new java.util.ArrayList<>();
+    private static final List<FileLock> CLAIMS = new ArrayList<>();
 
     private static synchronized boolean claim(Path buildDir, Path dir) {
         try {
             Files.createDirectories(buildDir);
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                    buildDir.resolve(dir.getFileName() + ".lock"), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
+            FileChannel channel = FileChannel.open(
+                    buildDir.resolve(dir.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // this JVM holds it already
             }
             if (lock == null) {
@@ -147,8 +169,8 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
             }
             CLAIMS.add(lock);
             return true;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot claim " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim " + dir, e);
         }
     }
 

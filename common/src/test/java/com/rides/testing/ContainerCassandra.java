@@ -18,6 +18,8 @@ final class ContainerCassandra implements CassandraNode {
     static ContainerCassandra start() {
         CassandraContainer container = new CassandraContainer(DockerImageName.parse(IMAGE));
         container.start();
+        // The tests' one node for the JVM's life (see CassandraExtension); Ryuk would reap it too.
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-cassandra-container"));
         return new ContainerCassandra(container);
     }
 

@@ -25,8 +25,8 @@ final class LocalProcessCassandra implements CassandraNode {
         this.script = script;
         this.dataDir = dataDir;
         this.port = port;
-        // Fallback for when JUnit never closes the root store (e.g. the run is aborted):
-        // a node left running would hold 1 GB and its ports until someone kills it.
+        // The node lives as long as the test JVM (CassandraExtension keeps one per JVM) and stops
+        // with it: a node left running would hold 1 GB and its ports until someone kills it.
         this.shutdownHook = new Thread(this::stop, "stop-local-cassandra");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
