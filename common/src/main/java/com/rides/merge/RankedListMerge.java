@@ -47,19 +47,21 @@ public final class RankedListMerge {
         Dataset<Row> stored = list.asCandidates(
                 run.computedOnce("prepare stored " + list.table(), run.stored(list.table(), list.lists(run), key)));
         // Lists where a stored entry lost value or left: the merge cannot know the next entry.
-        Dataset<Row> worse = run.small(stored.join(reprocessed, seq("workout_id"), "left_semi")
+        // (Hinted small where they are joined, not where they are made: they are also
+        // selected, unioned and written, where Spark warns of a hint outside a join.)
+        Dataset<Row> worse = stored.join(reprocessed, seq("workout_id"), "left_semi")
                 .join(run.small(fresh.select(Stream.concat(Arrays.stream(columns(key)), Stream.of(col("workout_id"),
                         col(list.value()).as("new_value"))).toArray(Column[]::new))),
                         seq(concat(key, "workout_id")), "left_outer")
                 .where(col("new_value").isNull().or(col("new_value").lt(col(list.value()))))
-                .select(columns(key)).distinct());
-        Dataset<Row> changed = run.small(changed(run, stored, fresh, worse, list));
+                .select(columns(key)).distinct();
+        Dataset<Row> changed = changed(run, stored, fresh, worse, list);
         Dataset<Row> fromStored = stored.join(reprocessed, seq("workout_id"), "left_anti")
-                .join(worse, seq(key), "left_anti")
-                .join(changed, seq(key), "left_semi");
+                .join(run.small(worse), seq(key), "left_anti")
+                .join(run.small(changed), seq(key), "left_semi");
         Dataset<Row> fromSource = list.source(run, worse).join(reprocessed, seq("workout_id"), "left_anti")
-                .join(worse, seq(key), "left_semi");
-        Dataset<Row> candidates = fromStored.unionByName(fresh.join(changed, seq(key), "left_semi"))
+                .join(run.small(worse), seq(key), "left_semi");
+        Dataset<Row> candidates = fromStored.unionByName(fresh.join(run.small(changed), seq(key), "left_semi"))
                 .unionByName(fromSource.select(columns(fresh.columns())));
         out.replaceLists(list.table(), changed, list.rank(run, candidates));
     }

@@ -55,9 +55,9 @@ final class TrendingClasses implements TableDefinition {
                 ClassDayTotals.fresh(run).select("day", "class_id", "workouts"));
         Dataset<Row> ranked = run.computedOnce("prepare trending classes",
                 run.sql("trending_classes.sql", Map.of("snapshots", snapshots, "day_classes", dayClasses)));
-        Dataset<Row> classes = run.small(ranked.select("class_id").distinct());
+        Dataset<Row> classes = ranked.select("class_id").distinct();
         Dataset<Row> ratings = DayContributions.merged(run, run.stored("class_ratings", classes, "class_id"), "day",
-                ClassRatings.fresh(run).join(classes, seq("class_id"), "left_semi"));
+                ClassRatings.fresh(run).join(run.small(classes), seq("class_id"), "left_semi"));
         // Each rating judged on every as_of its class trends on.
         Dataset<Row> judged = ranked.select(col("as_of").as("known_on"), col("class_id")).distinct()
                 .join(ratings, seq("class_id"));

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * filling the class leaderboard, every ride 60 s at a steady output (kJ = W * 0.06).
  * (The generated data of IncrementalEqualsFullTest is too small to fill a list.) The
  * last run is also checked from its executed plans: it reads the state it merges with
- * by key, never by a scan.
+ * by key, never by a scan, and it and the rebuild make Spark warn of nothing.
  */
 @ExtendWith(CassandraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -105,8 +105,10 @@ class FullListsTest {
         ride(slow, D5, 100); // its rider's first list; below the board's 10th
         ride(fast, D5, 295); // enters the board at rank 2
         RunCounts counts;
-        try (PlanRecorder plans = new PlanRecorder(SparkSessions.create(config, "plan test"))) {
+        try (PlanRecorder plans = new PlanRecorder(SparkSessions.create(config, "plan test"));
+             SparkWarnings warnings = new SparkWarnings()) {
             counts = NightlyJob.run(config, D5, 0);
+            assertEquals(List.of(), warnings.seen(), "a nightly makes Spark warn (the launcher prints it)");
             // What a night merges with is read by key; only class_stats (one row per class,
             // ranked whole by top classes) and processed_days' nightly partition are read whole.
             assertTrue(plans.readByKey().containsAll(List.of("user_top_workouts", "class_leaderboard",
@@ -120,7 +122,10 @@ class FullListsTest {
                 "class_id = " + CLASS, "total_output_kj"));
 
         Map<String, List<String>> nightly = Snapshot.results(session, config.statsKeyspace());
-        RebuildJob.run(config, D5);
+        try (SparkWarnings warnings = new SparkWarnings()) {
+            RebuildJob.run(config, D5);
+            assertEquals(List.of(), warnings.seen(), "a rebuild makes Spark warn (the launcher prints it)");
+        }
         Map<String, List<String>> rebuilt = Snapshot.results(session, config.statsKeyspace());
         for (String table : List.of("user_top_workouts", "class_leaderboard", "workout_summary")) {
             assertEquals(rebuilt.get(table), nightly.get(table), table + ": nightly day by day differs from rebuild");
