@@ -109,7 +109,8 @@ public final class SparkSessions {
     /**
      * A new session starts from the context's configuration, which holds the connector
      * settings of the job that made the context: those this run does not have are removed,
-     * so that only this run's connector settings apply (another cluster, role or TLS).
+     * so that only this run's connector settings apply (another cluster, role or TLS);
+     * the session becomes the thread's active one.
      */
     private static SparkSession withSettings(SparkSession session, Map<String, String> settings) {
         List<String> stale = new ArrayList<>();
@@ -120,6 +121,10 @@ public final class SparkSessions {
         }
         stale.forEach(session.conf()::unset);
         settings.forEach(session.conf()::set);
+        // The connector's reader resolves a table with the settings of SparkSession.active
+        // (DefaultSource.getTable), not of the session that reads: without this, a job after
+        // the first in a JVM looked its tables up on the first job's cluster.
+        SparkSession.setActiveSession(session);
         return session;
     }
 
