@@ -118,6 +118,11 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
         expectOk(cassandra.run("start", "--node", String.valueOf(node), "--data", cassandraDir()));
     }
 
+    /** Starts every stopped node; nodes that are not seeds start side by side. */
+    void startStopped() {
+        expectOk(cassandra.run("start", "--data", cassandraDir()));
+    }
+
     LocalCassandraScript.Result status() {
         return cassandra.run("status", "--data", cassandraDir());
     }

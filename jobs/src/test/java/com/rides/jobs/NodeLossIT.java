@@ -102,8 +102,7 @@ class NodeLossIT {
                         }
                     }, 10);
         } finally {
-            clusters.startNode(2);
-            clusters.startNode(3);
+            clusters.startStopped(); // nodes 2 and 3 (no seeds), side by side
         }
         assertEquals(Rides.EXIT_FAILED, failed.code(), failed.output());
         List<String> reasons = failed.failureLines();
