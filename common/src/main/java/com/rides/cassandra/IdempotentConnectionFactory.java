@@ -30,22 +30,6 @@ public final class IdempotentConnectionFactory implements CassandraConnectionFac
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * The connector caches one session per CassandraConnectorConf, which holds the factory:
-     * every copy must be equal, a task's deserialized one too, or each task opened a
-     * session of its own (a Scala object, as the connector's own factory is, is one
-     * instance by nature; measured without these: 1,525 sessions left open in one test JVM).
-     */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof IdempotentConnectionFactory;
-    }
-
-    @Override
-    public int hashCode() {
-        return IdempotentConnectionFactory.class.getName().hashCode();
-    }
-
     @Override
     public CqlSession createSession(CassandraConnectorConf conf) {
         if (!(conf.contactInfo() instanceof IpBasedContactInfo contact)) {

@@ -4,8 +4,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.spark.connector.cql.CassandraConnector$;
-import com.datastax.spark.connector.cql.CassandraConnectorConf;
-import com.datastax.spark.connector.cql.CassandraConnectorConf$;
 import com.rides.config.RidesConfig;
 import com.rides.testing.CassandraExtension;
 import org.apache.spark.SparkConf;
@@ -39,26 +37,6 @@ class IdempotentConnectionFactoryTest {
         try (CqlSession session = CassandraConnector$.MODULE$.apply(connectorsOwn).openSession()) {
             assertFalse(defaultIdempotence(session), "the connector's default factory leaves reads unretried");
         }
-    }
-
-    /** A task's copy of the settings must find the driver's session in the connector's cache, not open one more. */
-    @Test
-    void aDeserializedCopyIsTheSameCacheKey(RidesConfig config) throws Exception {
-        SparkConf conf = new SparkConf(false);
-        ConnectorSettings.of(config).forEach(conf::set);
-        CassandraConnectorConf original = CassandraConnectorConf$.MODULE$.apply(conf);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(original);
-        }
-        Object copy;
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = in.readObject();
-        }
-        assertTrue(original.connectionFactory() instanceof IdempotentConnectionFactory);
-        assertEquals(original, copy);
-        assertEquals(original.hashCode(), copy.hashCode());
     }
 
     private static boolean defaultIdempotence(CqlSession session) {
