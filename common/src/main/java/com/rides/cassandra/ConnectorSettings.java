@@ -55,8 +55,6 @@ public final class ConnectorSettings {
         s.put("spark.cassandra.concurrent.reads", String.valueOf(CONCURRENT_READS));
         // A null in a result row must overwrite the value a previous run wrote.
         s.put("spark.cassandra.output.ignoreNulls", "false");
-        // Reads the connector does not mark idempotent are retried when a node goes (see there).
-        s.put("spark.cassandra.connection.factory", IdempotentConnectionFactory.class.getName());
         s.putAll(c.connectorPassThrough());
         return s;
     }
