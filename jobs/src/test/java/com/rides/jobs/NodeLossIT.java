@@ -72,7 +72,8 @@ class NodeLossIT {
         RidesConfig one = app.statsKeyspace("t_loss_one").build();
         AtomicInteger writes = new AtomicInteger();
         try {
-            RunningProcess.Result run = RunningProcess.run(nightly(one), line -> {
+            // --verbose: should the run fail after all, its report holds the stack trace.
+            RunningProcess.Result run = RunningProcess.run(nightly(one, "--verbose"), line -> {
                 if (line.contains(" wrote ") && writes.incrementAndGet() == 3) {
                     clusters.kill(1); // the first contact point, and likely the driver's control connection
                 }
