@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** scripts/local-cassandra against a real node: slow (two starts), so all in one class. */
+/** scripts/local-cassandra against real nodes: slow (node starts), so all in one class. */
 class LocalCassandraScriptTest {
 
     private final LocalCassandraScript script = new LocalCassandraScript(RepoRoot.find());
@@ -129,6 +130,76 @@ class LocalCassandraScriptTest {
         Result help = script.run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.output().startsWith("usage: scripts/local-cassandra start|stop|status"), help.output());
+    }
+
+    /**
+     * A new node's gossip shadow round gets about a second (the script's ring_delay_ms=0);
+     * a seed too busy to answer in that time (a loaded CI machine) made the node exit, and
+     * the whole cluster start with it. Here the seed is held still with SIGSTOP from the
+     * moment node 2 is launched until 10 s later, which is that situation made certain.
+     */
+    @Test
+    void aNewNodeThatFindsNoSeedToGossipWithIsLaunchedAgain() throws Exception {
+        Path data = tmp.resolve("cluster");
+        int port = FreePorts.cqlPort();
+        Thread pauser = new Thread(() -> holdTheSeedWhileNode2Starts(data), "hold-seed");
+        pauser.start();
+        try {
+            Result start = script.run("start", "--cluster", "t:2", "--port", String.valueOf(port),
+                    "--data", data.toString());
+            pauser.join();
+            assertEquals(0, start.exitCode(), start.output());
+            assertTrue(start.output().contains(
+                    "node2 (127.0.0.2, t) found no peer to gossip with; launching it again (1 of 2)"), start.output());
+            Result status = script.status(data);
+            assertEquals(0, status.exitCode(), status.output());
+        } finally {
+            pauser.interrupt();
+            pauser.join();
+            script.stop(data);
+        }
+    }
+
+    private static void holdTheSeedWhileNode2Starts(Path data) {
+        Path node2Pid = data.resolve("node2/cassandra.pid");
+        String seed = null;
+        try {
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (!(Files.isRegularFile(node2Pid) && Files.size(node2Pid) > 0)) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            seed = Files.readString(data.resolve("node1/cassandra.pid")).strip();
+            signal("-STOP", seed);
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (seed != null) {
+                signal("-CONT", seed);
+            }
+        }
+    }
+
+    /** Sends the signal even when the thread was interrupted: a seed left stopped would hang the run. */
+    private static void signal(String signal, String pid) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            int exit = new ProcessBuilder("kill", signal, pid).inheritIO().start().waitFor();
+            assertEquals(0, exit, "kill " + signal + " " + pid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static CqlSession session(int port) {
