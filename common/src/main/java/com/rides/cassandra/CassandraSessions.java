@@ -47,7 +47,9 @@ public final class CassandraSessions {
                         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.writeConsistency())
                         // The jobs' statements are upserts, deletes and reads: one in flight to a
                         // node that dies is retried on another replica instead of failing the run.
-                        // A statement that is not (a lightweight transaction) says so itself.
+                        // The lightweight transactions (run_lease, job_runs) are written so that a
+                        // second try is harmless too (RunLease.tryInsert knows its own row). The
+                        // connector's sessions get the same default from application.conf.
                         .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                         // close() waits out Netty's quiet period, 2 s by default, for tasks that
                         // never come: our sessions close when their work is done. It was a fixed

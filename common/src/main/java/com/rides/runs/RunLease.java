@@ -123,12 +123,20 @@ public final class RunLease implements AutoCloseable {
         }
     }
 
-    /** @return null when taken, else the answer naming the holder */
+    /**
+     * @return null when taken, else the answer naming the holder. A lease row that names
+     *     this run counts as taken: the driver retries a statement whose connection broke
+     *     (our sessions treat statements as idempotent), and an insert that applied before its
+     *     node died answers "not applied, held by you" the second time.
+     */
     private Row tryInsert(Instant now) {
         Row answer = session.execute(serial(insert.bind(RESULT_TABLES, holder.runId(), holder.job(), holder.host(),
                 holder.pid(), holder.startedAt(), now, (int) holder.ttl().toSeconds(),
                 (int) holder.ttl().toSeconds()))).one();
-        return answer == null || answer.getBoolean("[applied]") ? null : answer;
+        if (answer == null || answer.getBoolean("[applied]")) {
+            return null;
+        }
+        return holder.runId().equals(answer.getUuid("run_id")) ? null : answer;
     }
 
     private BoundStatement serial(BoundStatement statement) {

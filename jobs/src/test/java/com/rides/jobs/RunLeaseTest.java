@@ -3,6 +3,7 @@ package com.rides.jobs;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.rides.config.RidesConfig;
+import com.rides.runs.LeaseHeldException;
 import com.rides.runs.LeaseHolder;
 import com.rides.runs.RunLease;
 import com.rides.schema.Replication;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +108,25 @@ class RunLeaseTest {
                 + ran.getInstant("started_at").truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), line);
         assertTrue(line.contains("try again later"), line);
         assertTrue(RunLease.current(session, config).isEmpty(), "the winner gave the lease back");
+    }
+
+    /**
+     * The driver sends a statement again when its node dies before answering; an insert of
+     * the lease that had applied then answers "not applied" with the run's own row.
+     */
+    @Test
+    @Order(0)
+    void aTakeSentTwiceByTheDriverStillHoldsTheLeaseAndKeepsOthersOut() {
+        LeaseHolder me = LeaseHolder.thisProcess(UUID.randomUUID(), "nightly", Instant.now(), Duration.ofMinutes(2));
+        try (RunLease first = RunLease.take(session, config, me);
+             RunLease again = RunLease.take(session, config, me)) {
+            assertTrue(first.isHeld() && again.isHeld());
+            LeaseHolder other = LeaseHolder.thisProcess(UUID.randomUUID(), "nightly", Instant.now(), Duration.ofMinutes(2));
+            LeaseHeldException refused = assertThrows(
+                    LeaseHeldException.class, () -> RunLease.take(session, config, other));
+            assertTrue(refused.getMessage().contains(me.runId().toString()), refused.getMessage());
+        }
+        assertTrue(RunLease.current(session, config).isEmpty(), "the lease was given back");
     }
 
     @Test
