@@ -21,7 +21,9 @@ public final class JvmCommand {
                 "-Xmx1g", "-cp", System.getProperty("java.class.path")));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-") || flag.startsWith("-Dio.netty") || flag.startsWith("-Djdk.reflect")
-                    || flag.startsWith("-Djava.security") || flag.startsWith("-XX:+IgnoreUnrecognized")) {
+                    || flag.startsWith("-Djava.security") || flag.startsWith("-XX:+IgnoreUnrecognized")
+                    // the JIT and collector of the JVM that starts it: the tests' quick ones
+                    || flag.startsWith("-XX:TieredStopAtLevel") || flag.equals("-XX:+UseParallelGC")) {
                 command.add(flag);
             }
         }
