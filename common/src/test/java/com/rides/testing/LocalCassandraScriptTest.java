@@ -136,7 +136,7 @@ class LocalCassandraScriptTest {
      * A new node's gossip shadow round gets about a second (the script's ring_delay_ms=0);
      * a seed too busy to answer in that time (a loaded CI machine) made the node exit, and
      * the whole cluster start with it. Here the seed is held still with SIGSTOP from the
-     * moment node 2 is launched until 10 s later, which is that situation made certain.
+     * moment node 2 is launched until node 2 has given up, which is that situation made certain.
      */
     @Test
     void aNewNodeThatFindsNoSeedToGossipWithIsLaunchedAgain() throws Exception {
@@ -160,8 +160,14 @@ class LocalCassandraScriptTest {
         }
     }
 
+    /**
+     * SIGSTOPs the seed as soon as node 2 is launched and lets it go on only once node 2 has
+     * given up its shadow round (its log says so; the script moves that log aside when it
+     * launches the node again), or after two minutes, when the test's assertions fail.
+     */
     private static void holdTheSeedWhileNode2Starts(Path data) {
         Path node2Pid = data.resolve("node2/cassandra.pid");
+        Path logs = data.resolve("node2/logs");
         String seed = null;
         try {
             long deadline = System.nanoTime() + 180_000_000_000L;
@@ -169,11 +175,15 @@ class LocalCassandraScriptTest {
                 if (System.nanoTime() > deadline) {
                     return;
                 }
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
             seed = Files.readString(data.resolve("node1/cassandra.pid")).strip();
             signal("-STOP", seed);
-            Thread.sleep(10_000);
+            long release = System.nanoTime() + 120_000_000_000L;
+            while (!(says(logs.resolve("system.log"), GAVE_UP) || says(logs.resolve("system.log.1"), GAVE_UP))
+                    && System.nanoTime() < release) {
+                Thread.sleep(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -183,6 +193,12 @@ class LocalCassandraScriptTest {
                 signal("-CONT", seed);
             }
         }
+    }
+
+    private static final String GAVE_UP = "Unable to gossip with any peers";
+
+    private static boolean says(Path log, String text) throws IOException {
+        return Files.isRegularFile(log) && Files.readString(log).contains(text);
     }
 
     /** Sends the signal even when the thread was interrupted: a seed left stopped would hang the run. */
