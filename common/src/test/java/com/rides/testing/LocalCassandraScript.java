@@ -15,8 +15,6 @@ public final class LocalCassandraScript {
     /** The script's own start timeout is 180 s; this only guards against a hung script. */
     private static final long MAX_SECONDS = 600;
 
-    /** JVM flags for processes the tests start that live minutes (see the pom's test argLine). */
-    public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
     public record Result(int exitCode, String output) {
         public boolean ok() {
@@ -47,9 +45,11 @@ public final class LocalCassandraScript {
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // A test's node lives minutes, not months: the C1 compiler alone costs a node's
-            // start about 28 % less CPU (measured: 13.7 s against 19.0 s), on 2 shared cores.
-            builder.environment().putIfAbsent("LOCAL_CASSANDRA_JVM_OPTS", QUICK_JIT);
+            // -Drides.test.cassandra.jvm="-XX:..." gives the tests' nodes extra JVM flags (none by default).
+            String extra = System.getProperty("rides.test.cassandra.jvm", "");
+            if (!extra.isBlank()) {
+                builder.environment().putIfAbsent("LOCAL_CASSANDRA_JVM_OPTS", extra);
+            }
             Process process = builder.start();
             process.getOutputStream().close();
             // Read on this thread: the output is small, and the script ends before the node

@@ -22,19 +22,6 @@ final class RunningProcess {
         }
     }
 
-    /**
-     * A driver these tests start (spark-submit, or scripts/rides) and its executors live a
-     * minute or two: the quick JIT of the test JVMs for them too (see the pom's test argLine).
-     * A spark.* system property of the driver reaches the executors through its SparkConf.
-     */
-    private static final java.util.Map<String, String> QUICK_JIT = quickJit();
-
-    private static java.util.Map<String, String> quickJit() {
-        String flags = com.rides.testing.LocalCassandraScript.QUICK_JIT + " -Dspark.executor.defaultJavaOptions="
-                + com.rides.testing.LocalCassandraScript.QUICK_JIT;
-        return java.util.Map.of("SPARK_SUBMIT_OPTS", flags, "RIDES_JAVA_OPTS", "-Xmx2g " + flags);
-    }
-
     private RunningProcess() {
     }
 
@@ -49,7 +36,6 @@ final class RunningProcess {
         long started = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(QUICK_JIT);
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
