@@ -53,9 +53,10 @@ import java.util.regex.Pattern;
                 + "while a nightly reads the analytics DC; writes its section of BENCHMARKS.md.")
 public final class ClusterBenchmark implements Callable<Integer> {
 
-    /** scripts/bench's full-size run (BENCHMARKS.md of 2026-11-25): one node, everything on 2 cores. */
+    /** The app DC's nodes, as scripts/local-cassandra numbers them (app:3 first). */
     static final int[] APP_NODES = {1, 2, 3};
     static final int SERVING_WARM_UP_ROUNDS = 300;
+    /** scripts/bench's full-size run (BENCHMARKS.md of 2026-11-25): one node, everything on 2 cores. */
     static final String SINGLE_NODE_P99 = "1.12 ms idle, 6.17 ms during a nightly";
     static final Pattern JOB_SECONDS = Pattern.compile("^nightly .*; ([0-9.]+) s$", Pattern.MULTILINE);
 
@@ -161,7 +162,7 @@ public final class ClusterBenchmark implements Callable<Integer> {
         Map<String, List<Double>> busy = ServingLatency.empty();
         int busyRuns = 0;
         try (CqlSession appSession = CassandraSessions.open(app)) {
-            pins.pin("0", pids(1, 2, 3));
+            pins.pin("0", pids(APP_NODES));
             pins.pin("0", List.of(ProcessHandle.current().pid()));
             pins.pin("1", pids(4));
             pins.pin("1", sparkPids());
