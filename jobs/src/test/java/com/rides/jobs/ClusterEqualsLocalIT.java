@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the analytics DC), pointed at the analytics DC as production would be.
  *
  * <ul>
- *   <li>Cluster equals local: every day of a generated week, in a shuffled order and one
- *       day twice, leaves every result table row for row equal to a local-mode rebuild.</li>
+ *   <li>Cluster equals local: a generated week in three nightlies out of order, whose
+ *       lookbacks (2) cover every day and process two days a second time after a later
+ *       day's run, leaves every result table row for row equal to a local-mode rebuild.</li>
  *   <li>The analytics DC: the nodes of the app DC served not one read of the jobs'
  *       keyspaces during those runs (each node's own read counts, over JMX), the analytics
  *       node all of them (but the run lease's Paxos rounds, which are SERIAL on purpose), and the app DC has the results by replication.</li>
@@ -37,9 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterEqualsLocalIT {
 
     static final LocalDate LAST = LocalDate.parse("2026-11-20");
-    /** Every day of the week, shuffled, the day before the last twice. */
-    static final List<LocalDate> ORDER = List.of(LAST.minusDays(3), LAST, LAST.minusDays(6), LAST.minusDays(1),
-            LAST.minusDays(5), LAST.minusDays(2), LAST.minusDays(4), LAST.minusDays(1));
+    /**
+     * With lookback 2 these cover the week's seven days: the last three, then the first
+     * three, then days 4 to 6, of which 5 and 6 a second time. Three runs, not one a day:
+     * a cluster nightly costs two minutes of this machine, and the order and the repeats
+     * are what the test is about.
+     */
+    static final List<LocalDate> ORDER = List.of(LAST, LAST.minusDays(4), LAST.minusDays(1));
     static final Pattern PROGRESS = Pattern.compile("^ *\\d+\\.\\d s  wrote [a-z_]+$");
     static final Pattern SUMMARY = Pattern.compile("^nightly \\d{4}-\\d\\d-\\d\\d \\(lookback 2\\): workouts .*");
     /** The line a run starts with, before its first table is written (issue 14's progress). */
@@ -90,8 +95,8 @@ class ClusterEqualsLocalIT {
         for (int node : LocalClusters.APP_NODES) {
             assertEquals(0L, served.get(node), "node " + node + " of the app DC served reads of the jobs: " + served);
         }
-        assertTrue(served.get(LocalClusters.ANALYTICS_NODE) > 1_000,
-                "the analytics node should have served every read of eight nightlies: " + served);
+        assertTrue(served.get(LocalClusters.ANALYTICS_NODE) > 500,
+                "the analytics node should have served every read of three nightlies: " + served);
 
         Cli.ok(reference, "rebuild", "--through", LAST.toString());
         Map<String, List<String>> expected;
