@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,20 +23,41 @@ final class RunningProcess {
         }
     }
 
+    /**
+     * The JVM flag of the drivers these tests start and of their executors (the pom's
+     * rides.test.process.jvm): a spark.* system property of a driver reaches its executors.
+     * A test's own {@code env} wins over it.
+     */
+    private static final Map<String, String> PROCESS_JVM = processJvm(System.getProperty("rides.test.process.jvm", ""));
+
+    static Map<String, String> processJvm(String property) {
+        String flag = property.strip();
+        if (flag.isEmpty()) {
+            return Map.of();
+        }
+        if (flag.contains(" ")) {
+            // scripts/rides splits RIDES_JAVA_OPTS on spaces: a second flag would end the executors' option
+            throw new IllegalArgumentException("rides.test.process.jvm takes one JVM flag, got '" + flag + "'");
+        }
+        String withExecutors = flag + " -Dspark.executor.defaultJavaOptions=" + flag;
+        return Map.of("SPARK_SUBMIT_OPTS", withExecutors, "RIDES_JAVA_OPTS", "-Xmx2g " + withExecutors);
+    }
+
     private RunningProcess() {
     }
 
     /** Runs {@code command} to its end, telling {@code onLine} every line as it is printed. */
     static Result run(List<String> command, Consumer<String> onLine, long timeoutMinutes) {
-        return run(command, java.util.Map.of(), onLine, timeoutMinutes);
+        return run(command, Map.of(), onLine, timeoutMinutes);
     }
 
     /** The same, with {@code env} added to the process's environment. */
-    static Result run(List<String> command, java.util.Map<String, String> env, Consumer<String> onLine,
+    static Result run(List<String> command, Map<String, String> env, Consumer<String> onLine,
                       long timeoutMinutes) {
         long started = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(PROCESS_JVM);
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
