@@ -322,6 +322,11 @@ public final class Benchmark implements Callable<Integer> {
                 step(started, "analysts' loop: warm %.2f s, fresh adhoc %.1f s (medians)", loop.warm().median(),
                         loop.fresh().median());
 
+                step(started, "cold processes: nightly D and the floor read of its samples, each a JVM of its own");
+                ColdProcesses.Result cold = ColdProcesses.measure(longCfg, s.endDate(), s.lookback(), s.repeats());
+                step(started, "cold processes: nightly %.1f s, floor %.1f s (medians)", cold.nightly().median(),
+                        cold.floor().median());
+
                 // ---- figures
                 long floorSamples = floorResult.samples();
                 long longSamples = longCounts.get("samples_read");
@@ -341,6 +346,11 @@ public final class Benchmark implements Callable<Integer> {
                 report.timing(loop.warm(), -1, String.format(Locale.ROOT, "one rider's weeks (%d rows, one "
                         + "partition), the shell's path in this JVM's warm session", loop.rows()));
                 report.timing(loop.fresh(), -1, "the same query, `adhoc` in a JVM of its own: start, Spark, views, query");
+                report.timing(cold.floor(), floorSamples, "the hidden `floor-read` command in a JVM of its own:"
+                        + " start, Spark, the floor read");
+                report.timing(cold.nightly(), longSamples, "`nightly --date D --lookback " + s.lookback()
+                        + "` in a JVM of its own (-Xmx2g, as scripts/rides), long history");
+                cold.phaseMedians().forEach(report::coldPhase);
 
                 report.figure("rides per day (long history, mean)", longVolume.mean(), "rides",
                         "≥ " + s.ridesPerDay(), longVolume.mean() >= s.ridesPerDay());
@@ -413,6 +423,11 @@ public final class Benchmark implements Callable<Integer> {
                 report.figure("single-partition query, fresh adhoc process", loop.fresh().median(), "s", null, null);
                 report.figure("fresh adhoc process / warm sql shell", loop.fresh().median() / loop.warm().median(), "x",
                         null, null);
+                double coldOverFloor = cold.nightly().median() / cold.floor().median();
+                report.figure("cold nightly process / cold floor process", coldOverFloor, "x",
+                        "≤ " + TARGET_NIGHTLY_OVER_FLOOR + "x", coldOverFloor <= TARGET_NIGHTLY_OVER_FLOOR);
+                report.figure("cold nightly process", cold.nightly().median(), "s", null, null);
+                report.figure("cold floor process", cold.floor().median(), "s", null, null);
 
                 report.write("generator (`RideDataWriter`, async driver, long history)", genLong.totalRows(),
                         genLong.elapsedSeconds(), "unlogged single-partition batches, "
