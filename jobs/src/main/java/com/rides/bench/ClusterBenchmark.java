@@ -229,8 +229,8 @@ public final class ClusterBenchmark implements Callable<Integer> {
                 SERVING_WARM_UP_ROUNDS, all(idle).size(), Median.percentile(all(idle), 50),
                 Median.percentile(all(idle), 99)));
         md.append(String.format(Locale.ROOT, "| while %d %s on the cluster read the %s DC | %d | %.2f | %.2f |%n",
-                busyRuns, busyRuns == 1 ? "nightly" : "nightlies", c.localDcOrDefault(), all(busy).size(), Median.percentile(all(busy), 50),
-                Median.percentile(all(busy), 99)));
+                busyRuns, busyRuns == 1 ? "nightly" : "nightlies", c.localDcOrDefault(), all(busy).size(),
+                Median.percentile(all(busy), 50), Median.percentile(all(busy), 99)));
         md.append(String.format(Locale.ROOT, "| idle, after them | %d | %.2f | %.2f |%n", all(idleAfter).size(),
                 Median.percentile(all(idleAfter), 50), Median.percentile(all(idleAfter), 99)));
         md.append(String.format(Locale.ROOT, "| for comparison: one node serving and running the nightly on the same"

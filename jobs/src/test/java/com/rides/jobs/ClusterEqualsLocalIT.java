@@ -41,7 +41,7 @@ class ClusterEqualsLocalIT {
     /**
      * With lookback 2 these cover the week's seven days: the last three, then the first
      * three, then days 4 to 6, of which 5 and 6 a second time. Three runs, not one a day:
-     * a cluster nightly costs two minutes of this machine, and the order and the repeats
+     * a cluster nightly costs a minute or two of this machine, and the order and the repeats
      * are what the test is about.
      */
     static final List<LocalDate> ORDER = List.of(LAST, LAST.minusDays(4), LAST.minusDays(1));

@@ -30,7 +30,7 @@ final class RunningProcess {
      */
     private static final Map<String, String> PROCESS_JVM = processJvm(System.getProperty("rides.test.process.jvm", ""));
 
-    static Map<String, String> processJvm(String property) {
+    private static Map<String, String> processJvm(String property) {
         String flag = property.strip();
         if (flag.isEmpty()) {
             return Map.of();
