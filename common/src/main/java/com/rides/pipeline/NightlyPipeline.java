@@ -5,6 +5,7 @@ import com.rides.merge.RunScope;
 import com.rides.raw.CassandraTables;
 import com.rides.raw.DayPartitions;
 import com.rides.results.ResultWriter;
+import com.rides.runs.Timeline;
 import com.rides.spark.JobNames;
 import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
@@ -62,8 +63,10 @@ public final class NightlyPipeline {
             // analyser's walks over that lineage were most of a small day's driver time).
             Materialized.Leaf rides = sets.of("read rides and samples",
                     RideInputs.rides(tables, byKeys(dayParts, tables.raw("workouts"), "day", "bucket"), sampleRows));
+            Timeline.mark("rides and samples read");
             Materialized.Leaf ratings = sets.of("read ratings",
                     RideInputs.ratings(tables, byKeys(dayParts, tables.raw("ratings"), "day", "bucket")));
+            Timeline.mark("ratings read");
             JobNames.named(spark.sparkContext(), "count rows read", () -> {
                 counts.tally(rides.in(spark), ratings.in(spark), sampleRows);
                 return null;
@@ -73,9 +76,11 @@ public final class NightlyPipeline {
                     Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS)));
             spark.conf().set(SHUFFLE_PARTITIONS, partitions);
             RunScope run = new RunScope(tables, false, days, runId, rides, ratings, partitions, sets);
+            Timeline.mark("rows counted");
             TableSteps.writeAll(run, writer, counts);
             // Last, and only when every table was written: the days count as processed.
             writer.markProcessed(days, runId, false);
+            Timeline.mark("days marked processed");
         }
         return counts;
     }

@@ -10,11 +10,13 @@ import java.time.LocalDate;
  * What one benchmark run does: the data (riders, classes, the two history lengths
  * ending on the same day), how often each measure is repeated, and where the
  * keyspaces and the report go. The keyspaces are the benchmark's own:
- * {@code <prefix>_short_raw/_stats} and {@code <prefix>_long_raw/_stats}.
+ * {@code <prefix>_short_raw/_stats} and {@code <prefix>_long_raw/_stats}. A run with
+ * a {@code section} writes its report as that section of the report file (another size
+ * beside the default one) instead of the whole file.
  */
 record BenchSettings(Integer users, int ridesPerDay, int classes, int shortDays, int longDays, LocalDate endDate,
                      long seed, double faultRate, int repeats, int heavyRepeats, int lookback, int servingRounds,
-                     Path out, boolean keep, String keyspacePrefix) {
+                     Path out, boolean keep, String keyspacePrefix, String section) {
 
     private static final int MAX_KEYSPACE = 48;
 
@@ -31,6 +33,9 @@ record BenchSettings(Integer users, int ridesPerDay, int classes, int shortDays,
                         && (keyspacePrefix + "_short_stats").length() <= MAX_KEYSPACE,
                 "--keyspace-prefix must be lower-case letters, digits and _, at most "
                         + (MAX_KEYSPACE - "_short_stats".length()) + " characters");
+        require(section == null || section.matches("[a-z0-9-]+") && !section.equals(ReportSections.CLUSTER),
+                "--section must be lower-case letters, digits and -, and not " + ReportSections.CLUSTER
+                        + " (scripts/bench-cluster's)");
     }
 
     RidesConfig shortHistory(RidesConfig base) {

@@ -30,6 +30,7 @@ final class BenchmarkReport {
     private final List<String[]> writes = new ArrayList<>();
     private final List<Serving> serving = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String[]> coldPhases = new ArrayList<>();
 
     BenchmarkReport(String command) {
         this.command = command;
@@ -60,6 +61,11 @@ final class BenchmarkReport {
 
     void serving(String screen, String method, List<Double> idle, List<Double> busy) {
         serving.add(new Serving(screen, method, idle, busy));
+    }
+
+    /** A phase of a cold nightly process and its median seconds, in the night's order. */
+    void coldPhase(String what, double seconds) {
+        coldPhases.add(new String[]{what, String.format(Locale.ROOT, "%.2f", seconds)});
     }
 
     void note(String text) {
@@ -106,6 +112,14 @@ final class BenchmarkReport {
                     .append(" | ").append(t.samples() < 0 ? "—"
                             : String.format(Locale.ROOT, "%,.0f", t.samples() / median))
                     .append(" | ").append(t.what()).append(" |\n");
+        }
+
+        if (!coldPhases.isEmpty()) {
+            md.append("\n## Where a cold nightly's seconds go (median of each phase)\n\n")
+                    .append("`scripts/rides nightly` as the scheduler starts it, a new JVM every night, from its ")
+                    .append("`--timings` marks (seconds since the JVM started); the parent's clock for the exit.\n\n")
+                    .append("| phase | seconds |\n|---|---:|\n");
+            coldPhases.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n"));
         }
 
         md.append("\n## Writes\n\n| writer | rows | seconds | rows/s | how |\n|---|---:|---:|---:|---|\n");

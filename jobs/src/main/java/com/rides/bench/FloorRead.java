@@ -23,10 +23,10 @@ import static org.apache.spark.sql.functions.count;
  * reads as com.rides.pipeline.RideInputs), and nothing done with them but counting
  * every column (so every column is fetched, as nightly fetches them).
  */
-final class FloorRead {
+public final class FloorRead {
 
     /** What one floor read saw. */
-    record Result(long workouts, long samples, boolean directJoin) {
+    public record Result(long workouts, long samples, boolean directJoin) {
     }
 
     private FloorRead() {
@@ -45,7 +45,7 @@ final class FloorRead {
         return false;
     }
 
-    static Result run(CassandraTables t, Collection<LocalDate> days) {
+    public static Result run(CassandraTables t, Collection<LocalDate> days) {
         Dataset<Row> dayParts = DayPartitions.of(t.spark(), days, t.config().buckets());
         Dataset<Row> workouts = byKeys(dayParts, t.raw("workouts"), "day", "bucket").select("workout_id");
         Dataset<Row> joined = workouts.join(t.raw("samples"), seq("workout_id"), "left_outer");

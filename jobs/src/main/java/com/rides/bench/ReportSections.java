@@ -8,6 +8,8 @@ package com.rides.bench;
 final class ReportSections {
 
     static final String CLUSTER = "cluster";
+    private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile(
+            "<!-- ([a-z0-9-]+) benchmark: written by its own script; kept by the others -->");
 
     private ReportSections() {
     }
@@ -31,6 +33,26 @@ final class ReportSections {
         int b = document.indexOf(begin(name));
         int e = document.indexOf(end(name));
         return b >= 0 && e > b ? document.substring(b, e + end(name).length()) + "\n" : "";
+    }
+
+    /** Every section of {@code document}, with its markers, in the document's order ("" if none). */
+    static String all(String document) {
+        StringBuilder kept = new StringBuilder();
+        java.util.regex.Matcher m = BEGIN.matcher(document);
+        while (m.find()) {
+            kept.append(section(document, m.group(1)));
+        }
+        return kept.toString();
+    }
+
+    /**
+     * A whole report as a section's body: its title becomes {@code title}, a level-2
+     * heading, and every other heading moves one level down.
+     */
+    static String demoted(String report, String title) {
+        String body = report.strip();
+        body = body.startsWith("# ") ? body.substring(body.indexOf('\n') + 1) : body;
+        return "## " + title + "\n" + body.replaceAll("(?m)^(#+ )", "#$1");
     }
 
     private static String begin(String name) {

@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.runs.Timeline;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.rides.RidesException;
 import com.rides.cassandra.CassandraSessions;
@@ -42,7 +43,13 @@ final class JobRunner {
     static <T> T sparkLeased(RidesConfig config, String job, LocalDate day, BiFunction<CassandraTables, Run, T> work,
                              Function<T, Map<String, Long>> countsOf) {
         return leased(config, job, day,
-                run -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), run), countsOf);
+                run -> work.apply(sparkTables(config, job), run), countsOf);
+    }
+
+    private static CassandraTables sparkTables(RidesConfig config, String job) {
+        CassandraTables tables = new CassandraTables(SparkSessions.create(config, "rides " + job), config);
+        Timeline.mark("Spark session started");
+        return tables;
     }
 
     /**
@@ -55,7 +62,7 @@ final class JobRunner {
             throw new IllegalStateException("the run lease of " + lease.holder().describe() + " is not held");
         }
         return frame(config, job, day, Lease.INHERITED, lease,
-                run -> work.apply(new CassandraTables(SparkSessions.create(config, "rides " + job), config), run), countsOf);
+                run -> work.apply(sparkTables(config, job), run), countsOf);
     }
 
     /** A run that writes result tables: it holds the run lease from before its job_runs row until its end. */
@@ -75,11 +82,14 @@ final class JobRunner {
     private static <T> T frame(RidesConfig config, String job, LocalDate day, Lease mode, RunLease inherited,
                                Function<Run, T> work, Function<T, Map<String, Long>> countsOf) {
         try (CqlSession session = CassandraSessions.open(config)) {
+            Timeline.mark("connected to Cassandra");
             SchemaCheck.requireAll(session, config);
+            Timeline.mark("schema checked");
             try (JobRunLog log = new JobRunLog(session, config, job, day, Version.current())) {
                 // Taken before anything is written: a run that finds the lease held leaves no trace.
                 RunLease taken = mode == Lease.TAKE ? RunLease.take(session, config,
                         LeaseHolder.thisProcess(log.runId(), job, log.startedAt(), RunLease.ttl(config))) : null;
+                Timeline.mark(taken != null ? "run lease taken" : "run opened");
                 try {
                     return inFrame(config, session, log, taken != null ? taken : inherited, taken, work, countsOf);
                 } finally {
@@ -96,6 +106,7 @@ final class JobRunner {
         log.markAbandonedRuns();
         CompletableFuture<T> outcome = new CompletableFuture<>();
         log.running(renewHere == null ? () -> { } : () -> renew(renewHere, outcome));
+        Timeline.mark("run recorded in job_runs");
         try {
             T result = watched(config, session, outcome, () -> work.apply(new Run(session, log.runId(), lease)));
             log.succeeded(countsOf.apply(result), String.valueOf(result));

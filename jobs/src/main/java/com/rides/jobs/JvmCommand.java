@@ -17,8 +17,13 @@ public final class JvmCommand {
 
     /** java ... com.rides.jobs.Rides, to which a command and its arguments are added. */
     public static List<String> launcher() {
+        return launcher("-Xmx1g");
+    }
+
+    /** The same with a heap flag of its own ({@code -Xmx2g}: what scripts/rides gives a job). */
+    public static List<String> launcher(String heap) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+                heap, "-cp", System.getProperty("java.class.path")));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-") || flag.startsWith("-Dio.netty") || flag.startsWith("-Djdk.reflect")
                     || flag.startsWith("-Djava.security") || flag.startsWith("-XX:+IgnoreUnrecognized")

@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.runs.Timeline;
 import com.rides.checks.CheckReport;
 import com.rides.checks.NightChecks;
 import com.rides.checks.Verdict;
@@ -67,6 +68,7 @@ final class NightRun {
                                Consumer<String> afterEachWrite) {
         RunCounts counts = new NightlyPipeline(tables, afterEachWrite).run(days, run.runId());
         CheckReport checks = NightChecks.run(run.session(), tables.config(), days, counts::ofDay, run.runId());
+        Timeline.mark("data checks run");
         return new Result(counts, checks);
     }
 

@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.runs.Timeline;
 import com.rides.config.ConfigException;
 import com.rides.config.RidesConfig;
 import com.rides.pipeline.RunCounts;
@@ -32,8 +33,14 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
     @Option(names = "--lookback", paramLabel = "L", description = "days before D to reprocess for late data (default 2)")
     int lookback = DEFAULT_LOOKBACK;
 
+    @Option(names = "--timings", description = "print, at the end, where the process's seconds went"
+            + " (seconds since the JVM started)")
+    boolean timings;
+
     @Override
     public Integer call() {
+        Timeline timeline = timings ? Timeline.start() : null;
+        Timeline.mark("launcher started, options read");
         RidesConfig config = cluster.toConfig(System.getenv());
         long start = System.nanoTime();
         TreeSet<LocalDate> days = days(date, lookback);
@@ -42,11 +49,17 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
                 + "and their samples ...%n", date, lookback, days.first(), days.last());
         out().flush();
         // One line per table written: when a run fails, its log shows how far it got.
-        NightRun.Result result = NightRun.alone(config, date, days(date, lookback), table -> out().printf("  %5.1f s  wrote %s%n",
-                (System.nanoTime() - start) / 1e9, table));
+        NightRun.Result result = NightRun.alone(config, date, days(date, lookback), table -> {
+            Timeline.mark("wrote " + table);
+            out().printf("  %5.1f s  wrote %s%n", (System.nanoTime() - start) / 1e9, table);
+        });
+        Timeline.mark("run recorded as ended");
         NightRun.printFailedChecks(result.checks(), out());
         out().printf("nightly %s (lookback %d): %s; %.1f s%n", date, lookback, result,
                 (System.nanoTime() - start) / 1e9);
+        if (timeline != null) {
+            timeline.lines().forEach(out()::println);
+        }
         return NightRun.exitCode(result.checks());
     }
 

@@ -27,4 +27,21 @@ class ReportSectionsTest {
         assertEquals("new figures\n\n" + kept, rewritten);
         assertEquals("", ReportSections.section("no markers here", ReportSections.CLUSTER));
     }
+
+    @Test
+    void aFullRewriteKeepsEverySectionInItsOrder() {
+        String doc = ReportSections.replace(ReportSections.replace("old figures\n", ReportSections.CLUSTER, "cluster figures"),
+                "large", "large figures");
+        String kept = ReportSections.all(doc);
+        assertEquals(ReportSections.section(doc, ReportSections.CLUSTER) + ReportSections.section(doc, "large"), kept);
+        assertTrue(kept.indexOf("cluster figures") < kept.indexOf("large figures") && !kept.contains("old"), kept);
+        assertEquals("", ReportSections.all("no markers here"));
+    }
+
+    @Test
+    void aWholeReportBecomesASectionOneHeadingLevelDown() {
+        String report = "# Benchmarks\n\nintro\n\n## Machine\n\n| a | b |\n\n### Detail\n#not a heading\n";
+        assertEquals("## At 3,000 rides a day\n\nintro\n\n### Machine\n\n| a | b |\n\n#### Detail\n#not a heading",
+                ReportSections.demoted(report, "At 3,000 rides a day"));
+    }
 }

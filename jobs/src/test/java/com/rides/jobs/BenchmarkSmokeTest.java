@@ -42,6 +42,7 @@ class BenchmarkSmokeTest {
     static {
         for (String targeted : List.of("rides per day (long history, mean)", "nightly / floor",
                 "nightly long / nightly short history", "naive / nightly (long history)",
+                "cold nightly process / cold floor process",
                 "nightly shuffle written / bytes read (long history)")) {
             FIGURES.put(targeted, true);
         }
@@ -54,10 +55,11 @@ class BenchmarkSmokeTest {
                 "serving p99, idle (all screens)", "serving p50, during nightly (all screens)",
                 "serving p99, during nightly (all screens)", "serving p99 during nightly / idle",
                 "single-partition query, warm sql shell", "single-partition query, fresh adhoc process",
-                "fresh adhoc process / warm sql shell")) {
+                "fresh adhoc process / warm sql shell", "cold nightly process", "cold floor process")) {
             FIGURES.put(plain, false);
         }
         FITTED.forEach(f -> FIGURES.put(f, false));
+        FIGURES.put("nightly fixed cost (D alone vs D with lookback)", true); // issue 12: at most 2.5 s
     }
 
 
@@ -65,7 +67,8 @@ class BenchmarkSmokeTest {
             "nightly D, short history", "nightly D, long history", "rebuild, long history",
             "naive SQL (full scan), long history", "connector write of day D's samples",
             "floor: key-join read of D alone, long history", "nightly D with lookback 0, long history",
-            "sql shell, warm: sql/adhoc/rider_weekly_trend.sql", "adhoc, a fresh process: sql/adhoc/rider_weekly_trend.sql");
+            "sql shell, warm: sql/adhoc/rider_weekly_trend.sql", "adhoc, a fresh process: sql/adhoc/rider_weekly_trend.sql",
+            "floor: key-join read of D and lookback, a cold process", "nightly D, a cold process (scripts/rides nightly)");
 
     static final List<String> SCREENS = List.of("workout", "history", "periodTotals", "personalRecords",
             "classLeaderboard", "classPage", "topClasses", "trending");
@@ -121,6 +124,17 @@ class BenchmarkSmokeTest {
         // Nightly read exactly what the floor read, and the same with either history: the same rides.
         assertEquals(timed.get(TIMED.get(0))[3], timed.get(TIMED.get(2))[3], "floor and nightly samples read");
         assertEquals(timed.get(TIMED.get(1))[3], timed.get(TIMED.get(2))[3], "short and long history nightly");
+
+        // The cold nightly's phases, in a night's order, each a number of seconds; the same samples as the floor's.
+        assertEquals(timed.get(TIMED.get(0))[3], timed.get(TIMED.get(TIMED.size() - 2))[3], "cold floor, floor");
+        assertEquals(timed.get(TIMED.get(2))[3], timed.get(TIMED.get(TIMED.size() - 1))[3], "cold nightly, nightly");
+        Map<String, String[]> phases = rows(md, "## Where a cold nightly's seconds go");
+        assertEquals(List.of("JVM start, to the launcher's options read", "connected to Cassandra", "schema checked",
+                "run lease taken", "run recorded in job_runs", "Spark session started", "rides and samples read",
+                "ratings read", "rows counted", "the steps: state read by key, figures, every table written (side by side)",
+                "days marked processed", "data checks run", "run recorded as ended",
+                "Spark and the JVM shut down, process exit"), new ArrayList<>(phases.keySet()));
+        phases.forEach((phase, row) -> assertNumber(phase, row[1]));
 
         Map<String, String[]> serving = rows(md, "## Serving latency");
         assertEquals(SCREENS.size(), serving.size(), "one row per screen");
