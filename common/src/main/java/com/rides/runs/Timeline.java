@@ -18,6 +18,8 @@ public final class Timeline {
     public record Mark(String what, double seconds) {
     }
 
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("^timing +(\\d+\\.\\d+) s  (.+)$");
+
     private static volatile Timeline current;
 
     private final long jvmStartMillis;
@@ -61,7 +63,7 @@ public final class Timeline {
 
     /** Reads a mark back from a line of {@link #lines}; null for any other line. */
     public static Mark parse(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^timing +(\\d+\\.\\d+) s  (.+)$").matcher(line);
+        java.util.regex.Matcher m = LINE.matcher(line);
         return m.matches() ? new Mark(m.group(2), Double.parseDouble(m.group(1))) : null;
     }
 }

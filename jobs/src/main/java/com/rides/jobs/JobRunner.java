@@ -1,6 +1,5 @@
 package com.rides.jobs;
 
-import com.rides.runs.Timeline;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.rides.RidesException;
 import com.rides.cassandra.CassandraSessions;
@@ -10,6 +9,7 @@ import com.rides.raw.CassandraTables;
 import com.rides.results.JobRunLog;
 import com.rides.runs.LeaseHolder;
 import com.rides.runs.RunLease;
+import com.rides.runs.Timeline;
 import com.rides.schema.SchemaCheck;
 import com.rides.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;

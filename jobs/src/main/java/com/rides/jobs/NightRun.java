@@ -1,6 +1,5 @@
 package com.rides.jobs;
 
-import com.rides.runs.Timeline;
 import com.rides.checks.CheckReport;
 import com.rides.checks.NightChecks;
 import com.rides.checks.Verdict;
@@ -9,6 +8,7 @@ import com.rides.pipeline.NightlyPipeline;
 import com.rides.pipeline.RunCounts;
 import com.rides.raw.CassandraTables;
 import com.rides.runs.RunLease;
+import com.rides.runs.Timeline;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;

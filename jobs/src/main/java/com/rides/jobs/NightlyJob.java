@@ -1,9 +1,9 @@
 package com.rides.jobs;
 
-import com.rides.runs.Timeline;
 import com.rides.config.ConfigException;
 import com.rides.config.RidesConfig;
 import com.rides.pipeline.RunCounts;
+import com.rides.runs.Timeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ public class NightlyJob extends CliCommand implements Callable<Integer> {
                 + "and their samples ...%n", date, lookback, days.first(), days.last());
         out().flush();
         // One line per table written: when a run fails, its log shows how far it got.
-        NightRun.Result result = NightRun.alone(config, date, days(date, lookback), table -> {
+        NightRun.Result result = NightRun.alone(config, date, days, table -> {
             Timeline.mark("wrote " + table);
             out().printf("  %5.1f s  wrote %s%n", (System.nanoTime() - start) / 1e9, table);
         });
