@@ -5,6 +5,7 @@ import com.rides.merge.RunScope;
 import com.rides.raw.CassandraTables;
 import com.rides.results.ResultWriter;
 import com.rides.spark.SparkSessions;
+import com.rides.tables.DimensionEdits;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -48,6 +49,7 @@ public final class FullRecompute {
         Date last = Date.valueOf(through);
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
         try (Materialized sets = new Materialized()) {
+            DimensionEdits edits = DimensionEdits.find(tables, sets, true);
             Materialized.Leaf rides = sets.of("read rides and samples",
                     RideInputs.rides(tables, tables.raw("workouts").where(col("day").leq(last)), sampleRows));
             Materialized.Leaf ratings = sets.of("read ratings",
@@ -57,6 +59,8 @@ public final class FullRecompute {
             int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
             RunScope run = new RunScope(tables, true, days, runId, rides, ratings, partitions, sets);
             TableSteps.writeAll(run, writer, counts);
+            // What the rebuild used is what the next nightly compares with.
+            writer.write(edits.seen(run), true);
             writer.markProcessed(days, runId, true);
         }
         return counts;

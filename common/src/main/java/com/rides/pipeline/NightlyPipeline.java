@@ -8,6 +8,7 @@ import com.rides.results.ResultWriter;
 import com.rides.runs.Timeline;
 import com.rides.spark.JobNames;
 import com.rides.spark.SparkSessions;
+import com.rides.tables.DimensionEdits;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,6 +59,8 @@ public final class NightlyPipeline {
         Dataset<Row> dayParts = DayPartitions.of(spark, days, t.config().buckets());
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
         try (Materialized sets = new Materialized()) {
+            DimensionEdits edits = DimensionEdits.find(tables, sets, false);
+            Timeline.mark("riders and classes read");
             // Materialized once, with their lineage cut: every later step plans against a
             // leaf instead of re-analysing the joins and the sample pass (measured: the
             // analyser's walks over that lineage were most of a small day's driver time).
@@ -77,7 +80,14 @@ public final class NightlyPipeline {
             spark.conf().set(SHUFFLE_PARTITIONS, partitions);
             RunScope run = new RunScope(tables, false, days, runId, rides, ratings, partitions, sets);
             Timeline.mark("rows counted");
+            // Edits of riders and classes first: every step then merges with rows that
+            // carry the current names, titles and FTP figures.
+            if (edits.any()) {
+                writer.write(edits.patches(run), false).forEach(counts::written);
+            }
             TableSteps.writeAll(run, writer, counts);
+            // After every table: a run that dies before this finds the same edits again.
+            writer.write(edits.seen(run), false);
             // Last, and only when every table was written: the days count as processed.
             writer.markProcessed(days, runId, false);
             Timeline.mark("days marked processed");

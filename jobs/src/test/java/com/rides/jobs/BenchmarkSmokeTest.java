@@ -130,7 +130,7 @@ class BenchmarkSmokeTest {
         assertEquals(timed.get(TIMED.get(2))[3], timed.get(TIMED.get(TIMED.size() - 1))[3], "cold nightly, nightly");
         Map<String, String[]> phases = rows(md, "## Where a cold nightly's seconds go");
         assertEquals(List.of("JVM start, to the launcher's options read", "connected to Cassandra", "schema checked",
-                "run lease taken", "run recorded in job_runs", "Spark session started", "rides and samples read",
+                "run lease taken", "run recorded in job_runs", "Spark session started", "riders and classes read", "rides and samples read",
                 "ratings read", "rows counted", "the steps: state read by key, figures, every table written (side by side)",
                 "days marked processed", "data checks run", "run recorded as ended",
                 "Spark and the JVM shut down, process exit"), new ArrayList<>(phases.keySet()));
