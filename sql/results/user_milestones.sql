@@ -6,12 +6,12 @@
 -- (milestone, kind 'rides' or 'output_kj', threshold).
 WITH ordered AS (
     SELECT user_id, workout_id, started_at, day,
-           row_number() OVER w AS nth,
-           coalesce(sum(total_output_kj) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0.0)
-               AS output_before,
-           sum(total_output_kj) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS output_after
+           row_number() OVER (PARTITION BY user_id ORDER BY started_at ASC, lower(workout_id) ASC) AS nth,
+           coalesce(sum(total_output_kj) OVER (PARTITION BY user_id ORDER BY started_at ASC, lower(workout_id) ASC
+                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0.0) AS output_before,
+           sum(total_output_kj) OVER (PARTITION BY user_id ORDER BY started_at ASC, lower(workout_id) ASC
+                                      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS output_after
     FROM rider_rides
-    WINDOW w AS (PARTITION BY user_id ORDER BY started_at ASC, lower(workout_id) ASC)
 )
 SELECT o.user_id, m.milestone, o.workout_id, o.started_at AS reached_at, o.day
 FROM ordered o

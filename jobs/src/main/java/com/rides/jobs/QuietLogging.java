@@ -34,6 +34,26 @@ final class QuietLogging {
         return source.endsWith(SPARK_DEFAULTS);
     }
 
+    /**
+     * Stops every log line for good and waits for one being written: the launcher's
+     * one-line error must start on a line of its own, and a task still running as a
+     * run fails (a connector read that the dead node fails) may be writing its stack
+     * trace in several pieces to the same stderr. Only for a process that ends next.
+     */
+    static void silenceForExit() {
+        if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+            return;
+        }
+        org.apache.logging.log4j.core.config.Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME,
+                org.apache.logging.log4j.Level.OFF);
+        for (org.apache.logging.log4j.core.Appender a : context.getConfiguration().getAppenders().values()) {
+            if (a instanceof org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender<?> out) {
+                // Synchronized with the event being encoded and written: returns once it is out.
+                out.getManager().flush();
+            }
+        }
+    }
+
     static void apply() {
         if (System.getProperty("log4j2.configurationFile") != null) {
             return;

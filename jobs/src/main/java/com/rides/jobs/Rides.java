@@ -35,7 +35,7 @@ public class Rides implements Runnable {
 
     public static void main(String[] args) {
         QuietLogging.apply();
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(QuietLogging::silenceForExit);
         int code = cli.execute(args);
         // System.exit does not flush: a command that print()s without a newline (show's
         // tables) would otherwise print nothing.
@@ -58,6 +58,11 @@ public class Rides implements Runnable {
     }
 
     static CommandLine commandLine() {
+        return commandLine(() -> { });
+    }
+
+    /** @param beforeError run before a failed command's one-line error is printed */
+    static CommandLine commandLine(Runnable beforeError) {
         Rides root = new Rides();
         CommandLine cli = new CommandLine(root);
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -68,6 +73,9 @@ public class Rides implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (!root.verbose) {
+                beforeError.run();
+            }
             if (root.verbose) {
                 ex.printStackTrace(err);
             }
