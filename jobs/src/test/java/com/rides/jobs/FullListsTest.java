@@ -93,7 +93,8 @@ class FullListsTest {
         assertEquals(new TreeSet<>(List.of("workout_summary", "user_workout_history", "class_rides", "quarantine",
                 "user_period_stats", "user_top_workouts", "class_leaderboard", "class_day_totals",
                 "day_class_totals", "class_ratings", "class_stats", "top_classes", "trending_classes",
-                "processed_days")), new TreeSet<>(told));
+                "rider_rides", "user_streaks", "user_milestones", "class_period_rides", "class_period_leaderboard",
+                "riders_seen", "classes_seen", "processed_days")), new TreeSet<>(told));
         assertEquals(new TreeSet<>(told).size(), told.size(), "a table told twice: " + told);
     }
 
@@ -110,11 +111,13 @@ class FullListsTest {
             counts = NightlyJob.run(config, D5, 0);
             assertEquals(List.of(), warnings.seen(), "a nightly makes Spark warn (the launcher prints it)");
             // What a night merges with is read by key; only class_stats (one row per class,
-            // ranked whole by top classes) and processed_days' nightly partition are read whole.
+            // ranked whole by top classes), processed_days' nightly partition, and the riders
+            // and classes with what the last run saw of them (to find edits) are read whole.
             assertTrue(plans.readByKey().containsAll(List.of("user_top_workouts", "class_leaderboard",
                     "user_workout_history", "class_rides", "user_period_stats", "class_day_totals", "day_class_totals",
                     "class_ratings")), "read by key: " + plans.readByKey());
-            assertEquals(new TreeSet<>(List.of("class_stats", "processed_days")), plans.scanned());
+            assertEquals(new TreeSet<>(List.of("class_stats", "processed_days", "riders", "classes", "riders_seen",
+                    "classes_seen")), plans.scanned());
         }
         assertEquals(2, counts.get("written_user_top_workouts"), "the two new riders' lists, one ride each");
         assertEquals(10, counts.get("written_class_leaderboard"), "the one board, rewritten whole");

@@ -73,6 +73,9 @@ class IncrementalEqualsFullTest {
         assertFalse(reference.get("workout_summary").isEmpty());
         assertFalse(reference.get("quarantine").isEmpty(), "5% faults must quarantine something");
         assertTrue(reference.get("trending_classes").size() >= DAYS);
+        for (String table : List.of("user_streaks", "user_milestones", "class_period_leaderboard")) {
+            assertFalse(reference.get(table).isEmpty(), table + " covered by the orders and repeats");
+        }
 
         RunCounts rebuilt = RebuildJob.run(config, LAST);
         assertTablesEqual(reference, Snapshot.results(session, config.statsKeyspace()));
