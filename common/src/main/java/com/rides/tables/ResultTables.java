@@ -22,6 +22,7 @@ public final class ResultTables {
                 List.of(new UserTopWorkouts()),
                 List.of(new ClassLeaderboard()),
                 List.of(new ClassDayTotals(), new ClassRatings(), new ClassStats(), new TopClasses()),
-                List.of(new TrendingClasses()));
+                List.of(new TrendingClasses()),
+                List.of(new ClassHourTotals(), new TrendingNow()));
     }
 }
