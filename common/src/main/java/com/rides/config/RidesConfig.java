@@ -39,14 +39,18 @@ public record RidesConfig(
         String sparkMaster,
         int shufflePartitions,
         List<Integer> trendingWindows,
+        List<Integer> trendingNowWindows,
         Map<String, String> connectorPassThrough,
         String leaseSerialConsistency) implements Serializable {
 
     public static final String DEFAULT_HOSTS = "127.0.0.1:9042";
+    public static final int MAX_TRENDING_NOW_HOURS = 168;
 
     public RidesConfig {
         hosts = List.copyOf(hosts);
         trendingWindows = List.copyOf(trendingWindows);
+        // Once each: a window given twice would be two copies of every snapshot's rows.
+        trendingNowWindows = trendingNowWindows.stream().distinct().toList();
         connectorPassThrough = Collections.unmodifiableMap(new LinkedHashMap<>(connectorPassThrough));
         Objects.requireNonNull(rawKeyspace, "rawKeyspace");
         Objects.requireNonNull(statsKeyspace, "statsKeyspace");
@@ -73,6 +77,17 @@ public record RidesConfig(
                 throw new ConfigException("trending window must be 1..366 days, got " + w);
             }
         }
+        if (trendingNowWindows.isEmpty()) {
+            throw new ConfigException("no trending-now window given");
+        }
+        for (int w : trendingNowWindows) {
+            // A week at most: a snapshot reads the workouts partitions of every day its window
+            // overlaps, and "right now" means hours, not the weeks trending_classes covers.
+            if (w < 1 || w > MAX_TRENDING_NOW_HOURS) {
+                throw new ConfigException("trending-now window must be 1.." + MAX_TRENDING_NOW_HOURS
+                        + " hours, got " + w);
+            }
+        }
     }
 
     /** Defaults overlaid with the RIDES_* environment variables of the contract. */
@@ -94,6 +109,12 @@ public record RidesConfig(
         }
         if (env.get("RIDES_STATS_KEYSPACE") != null && !env.get("RIDES_STATS_KEYSPACE").isBlank()) {
             b.statsKeyspace = env.get("RIDES_STATS_KEYSPACE");
+        }
+        // In the environment too: nightly and hourly write the same snapshots and must agree
+        // on their windows, which one setting in the scheduler's environment guarantees.
+        String nowWindows = blankToNull(env.get("RIDES_TRENDING_NOW_WINDOWS"));
+        if (nowWindows != null) {
+            b.trendingNowWindows(hoursList("RIDES_TRENDING_NOW_WINDOWS", nowWindows));
         }
         b.truststorePath = blankToNull(env.get("RIDES_CASSANDRA_TRUSTSTORE"));
         b.truststorePassword = Secret.of(env.get("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD"));
@@ -128,6 +149,7 @@ public record RidesConfig(
         b.sparkMaster = sparkMaster;
         b.shufflePartitions = shufflePartitions;
         b.trendingWindows = new ArrayList<>(trendingWindows);
+        b.trendingNowWindows = new ArrayList<>(trendingNowWindows);
         b.connectorPassThrough = new LinkedHashMap<>(connectorPassThrough);
         b.leaseSerialConsistency = leaseSerialConsistency;
         return b;
@@ -165,6 +187,21 @@ public record RidesConfig(
                 + ", write=" + writeConsistency + ", master=" + sparkMaster + "]";
     }
 
+    private static List<Integer> hoursList(String name, String commaSeparated) {
+        List<Integer> hours = new ArrayList<>();
+        for (String h : commaSeparated.split(",")) {
+            if (h.isBlank()) {
+                continue;
+            }
+            try {
+                hours.add(Integer.parseInt(h.strip()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("bad " + name + " '" + commaSeparated + "': expected hours, e.g. 1,6,24");
+            }
+        }
+        return hours;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -198,6 +235,7 @@ public record RidesConfig(
         private String sparkMaster = "local[*]";
         private int shufflePartitions = 4;
         private List<Integer> trendingWindows = new ArrayList<>(List.of(7));
+        private List<Integer> trendingNowWindows = new ArrayList<>(List.of(24));
         private Map<String, String> connectorPassThrough = new LinkedHashMap<>();
         // The run lease's Paxos rounds span every data centre: two DCs' schedulers can
         // then never both hold it (see docs/scheduling.md); LOCAL_SERIAL where only one DC schedules.
@@ -244,6 +282,7 @@ public record RidesConfig(
         public Builder sparkMaster(String v) { this.sparkMaster = v; return this; }
         public Builder shufflePartitions(int v) { this.shufflePartitions = v; return this; }
         public Builder trendingWindows(List<Integer> v) { this.trendingWindows = new ArrayList<>(v); return this; }
+        public Builder trendingNowWindows(List<Integer> v) { this.trendingNowWindows = new ArrayList<>(v); return this; }
         public Builder leaseSerialConsistency(String v) { this.leaseSerialConsistency = v.toUpperCase(); return this; }
         public Builder connectorSetting(String key, String value) {
             if (!key.startsWith("spark.cassandra.")) {
@@ -258,7 +297,7 @@ public record RidesConfig(
                     readConsistency.toUpperCase(), writeConsistency.toUpperCase(), readsPerSecPerCore,
                     writeMbPerSecPerCore, splitSizeMb, fetchSizeRows, concurrentWrites, connectTimeoutSeconds,
                     runHeartbeatSeconds, unreachableTimeoutSeconds, truststorePath, truststorePassword, sparkMaster, shufflePartitions, trendingWindows,
-                    connectorPassThrough, leaseSerialConsistency);
+                    trendingNowWindows, connectorPassThrough, leaseSerialConsistency);
         }
     }
 }

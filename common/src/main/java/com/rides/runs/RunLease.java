@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The one-run-at-a-time lease of the runs that write result tables (nightly,
- * backfill, catch-up, rebuild, hourly): a row of run_lease taken with a lightweight
+ * backfill, catch-up, rebuild; not hourly, which writes only whole trending_now
+ * snapshots that no run merges with): a row of run_lease taken with a lightweight
  * transaction, {@code INSERT ... IF NOT EXISTS USING TTL}, renewed with the holder's
  * heartbeat and deleted at the end. A holder that dies without a word keeps it for
  * at most its TTL, three heartbeats: as long as job_runs takes to call that run

@@ -18,7 +18,7 @@ public final class SchemaCheck {
             "user_period_stats", "user_top_workouts", "class_leaderboard", "class_stats", "top_classes",
             "trending_classes", "user_streaks", "user_milestones", "class_period_leaderboard", "trending_now",
             "quarantine", "job_runs");
-    public static final List<String> STATE_TABLES = List.of("class_day_totals", "day_class_totals",
+    public static final List<String> STATE_TABLES = List.of("class_day_totals", "day_class_totals", "class_hour_totals",
             "class_ratings", "class_rides", "rider_rides", "class_period_rides", "riders_seen", "classes_seen",
             "processed_days");
     /** Scheduled operation: the run lease and the data checks (sql/schema/04_operations.cql). */

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class StatusReader {
 
-    /** The jobs that write result tables (and so hold the run lease). */
+    /** The jobs that write result tables (all but hourly under the run lease). */
     public static final List<String> JOBS = List.of("catch-up", "nightly", "backfill", "rebuild", "hourly");
     /** Rows of a job's partition searched for its last successful run. */
     private static final int RUNS_SEARCHED = 50;

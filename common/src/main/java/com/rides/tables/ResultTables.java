@@ -24,6 +24,7 @@ public final class ResultTables {
                 List.of(new ClassDayTotals(), new ClassRatings(), new ClassStats(), new TopClasses()),
                 List.of(new TrendingClasses()),
                 List.of(new RiderRides(), new UserStreaks(), new UserMilestones()),
-                List.of(new ClassPeriodRides(), new ClassPeriodLeaderboard()));
+                List.of(new ClassPeriodRides(), new ClassPeriodLeaderboard()),
+                List.of(new ClassHourTotals(), new TrendingNow()));
     }
 }

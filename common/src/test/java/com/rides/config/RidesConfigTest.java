@@ -26,6 +26,7 @@ class RidesConfigTest {
         assertEquals("LOCAL_ONE", c.readConsistency());
         assertEquals("LOCAL_QUORUM", c.writeConsistency());
         assertEquals(java.util.List.of(7), c.trendingWindows());
+        assertEquals(java.util.List.of(24), c.trendingNowWindows());
         Map<String, String> s = ConnectorSettings.of(c);
         assertEquals("LOCAL_ONE", s.get("spark.cassandra.input.consistency.level"));
         assertEquals("LOCAL_QUORUM", s.get("spark.cassandra.output.consistency.level"));
@@ -79,6 +80,22 @@ class RidesConfigTest {
         assertThrows(ConfigException.class,
                 () -> RidesConfig.builder().trendingWindows(java.util.List.of(0)).build());
         assertThrows(ConfigException.class, () -> RidesConfig.builder().connectorSetting("spark.master", "x"));
+    }
+
+    @Test
+    void trendingNowWindowsAreHoursFromTheEnvironmentOrTheBuilder() {
+        assertEquals(java.util.List.of(1, 6, 24), RidesConfig.fromEnvironment(
+                Map.of("RIDES_TRENDING_NOW_WINDOWS", "1, 6,24,6")).build().trendingNowWindows());
+        ConfigException notHours = assertThrows(ConfigException.class,
+                () -> RidesConfig.fromEnvironment(Map.of("RIDES_TRENDING_NOW_WINDOWS", "1h")));
+        assertTrue(notHours.getMessage().contains("RIDES_TRENDING_NOW_WINDOWS"), notHours.getMessage());
+        assertThrows(ConfigException.class,
+                () -> RidesConfig.builder().trendingNowWindows(java.util.List.of(0)).build());
+        ConfigException tooLong = assertThrows(ConfigException.class,
+                () -> RidesConfig.builder().trendingNowWindows(java.util.List.of(169)).build());
+        assertEquals("trending-now window must be 1..168 hours, got 169", tooLong.getMessage());
+        assertThrows(ConfigException.class,
+                () -> RidesConfig.builder().trendingNowWindows(java.util.List.of()).build());
     }
 
     @Test

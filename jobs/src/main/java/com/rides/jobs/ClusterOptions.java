@@ -94,6 +94,11 @@ public class ClusterOptions {
             description = "trending windows in days, e.g. 1,7,30 (default 7)")
     List<Integer> trendingWindows;
 
+    @Option(names = "--trending-now-windows", split = ",", paramLabel = "HOURS",
+            description = "trending-now windows in hours, e.g. 1,6,24 (env RIDES_TRENDING_NOW_WINDOWS, default 24);"
+                    + " nightly and hourly must be given the same")
+    List<Integer> trendingNowWindows;
+
     @Option(names = "--conf", paramLabel = "spark.cassandra.KEY=VALUE",
             description = "any Spark Cassandra Connector setting, passed through (repeatable)")
     List<String> connectorSettings = new ArrayList<>();
@@ -122,6 +127,7 @@ public class ClusterOptions {
         if (master != null) b.sparkMaster(master);
         if (shufflePartitions != null) b.shufflePartitions(positive("--shuffle-partitions", shufflePartitions));
         if (trendingWindows != null && !trendingWindows.isEmpty()) b.trendingWindows(trendingWindows);
+        if (trendingNowWindows != null && !trendingNowWindows.isEmpty()) b.trendingNowWindows(trendingNowWindows);
         for (String kv : connectorSettings) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {

@@ -53,6 +53,16 @@ final class JobRunner {
     }
 
     /**
+     * A Spark job that writes only result rows no other run merges with (hourly): recorded
+     * in job_runs like every run, without the lease, so it neither waits for nor holds up
+     * the runs that take it.
+     */
+    static <T> T sparkRecorded(RidesConfig config, String job, LocalDate day, BiFunction<CassandraTables, Run, T> work,
+                               Function<T, Map<String, Long>> countsOf) {
+        return frame(config, job, day, Lease.NONE, null, run -> work.apply(sparkTables(config, job), run), countsOf);
+    }
+
+    /**
      * A Spark run inside a run that holds the lease (a chunk of backfill or catch-up):
      * the holder's heartbeat keeps the lease.
      */

@@ -13,8 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "rides", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Ride analytics: Spark jobs over the rides and ride_stats keyspaces.",
-        subcommands = {SchemaJob.class, GenerateJob.class, NightlyJob.class, BackfillJob.class, CatchUpJob.class,
-                RebuildJob.class, StatusJob.class, ShowJob.class, ReportJob.class, AdhocJob.class, SqlJob.class,
+        subcommands = {SchemaJob.class, GenerateJob.class, NightlyJob.class, HourlyJob.class, BackfillJob.class,
+                CatchUpJob.class, RebuildJob.class, StatusJob.class, ShowJob.class, ReportJob.class, AdhocJob.class, SqlJob.class,
                 FloorReadJob.class})
 public class Rides implements Runnable {
 

@@ -94,7 +94,7 @@ class FullListsTest {
                 "user_period_stats", "user_top_workouts", "class_leaderboard", "class_day_totals",
                 "day_class_totals", "class_ratings", "class_stats", "top_classes", "trending_classes",
                 "rider_rides", "user_streaks", "user_milestones", "class_period_rides", "class_period_leaderboard",
-                "riders_seen", "classes_seen", "processed_days")), new TreeSet<>(told));
+                "riders_seen", "classes_seen", "class_hour_totals", "trending_now", "processed_days")), new TreeSet<>(told));
         assertEquals(new TreeSet<>(told).size(), told.size(), "a table told twice: " + told);
     }
 

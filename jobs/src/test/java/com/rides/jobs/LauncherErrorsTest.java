@@ -43,6 +43,12 @@ class LauncherErrorsTest {
             "catch-up --through 2026-13-01|bad date '2026-13-01'",
             "status --max-lag -1|--max-lag must not be negative",
             "nightly --date 2026-11-20 --lease-consistency QUORUM|lease consistency must be SERIAL or LOCAL_SERIAL",
+            "hourly|Missing required option: '--at",
+            "hourly --at 2026-11-20T05:30Z|'2026-11-20T05:30Z' is not a whole hour",
+            "hourly --at 2026-11-20|bad instant '2026-11-20'",
+            "hourly --at 2026-11-20T25:00Z|bad instant '2026-11-20T25:00Z'",
+            "hourly --at 2999-01-01T00:00Z|is in the future",
+            "hourly --at 2026-11-20T05:00Z --trending-now-windows 0|trending-now window must be 1..168 hours",
     })
     void badInputIsOneLineAndExitTwo(String args, String expected) {
         Result r = run(args.split(" "));
@@ -67,7 +73,7 @@ class LauncherErrorsTest {
     void helpListsEveryCommandAndNoPasswordOption() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        for (String c : new String[]{"schema", "generate", "nightly", "backfill", "catch-up", "rebuild", "status", "show",
+        for (String c : new String[]{"schema", "generate", "nightly", "hourly", "backfill", "catch-up", "rebuild", "status", "show",
                 "adhoc", "report"}) {
             assertTrue(r.out().contains(c), c);
         }

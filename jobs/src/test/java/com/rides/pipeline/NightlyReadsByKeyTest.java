@@ -56,6 +56,23 @@ class NightlyReadsByKeyTest {
         assertEquals(List.of(), cassandraScans(ratings), ratings.toString());
     }
 
+    @Test
+    void hourlyReadsOnlyWorkoutsAndClassesByKey(RidesConfig config, CqlSession session) {
+        SchemaJob.run(session, config, Replication.simple(1));
+        RidesConfig hours = config.toBuilder().trendingNowWindows(List.of(1, 24)).build();
+        CassandraTables t = new CassandraTables(SparkSessions.create(hours, "plan test"), hours);
+        java.time.Instant asOf = java.time.Instant.parse("2026-11-20T05:00:00Z");
+        // Nothing set aside: the whole lineage, from the raw reads to the rows written, in one plan.
+        com.rides.merge.Writes writes = com.rides.tables.TrendingNow.at(t, asOf, HourlyTrending.workouts(t, asOf),
+                rows -> rows);
+        SparkPlan plan = ((com.rides.merge.Writes.ReplaceLists) writes.all().get(0)).rows()
+                .queryExecution().executedPlan();
+        assertEquals(new TreeSet<>(List.of("classes", "workouts")), keyJoined(plan), plan.toString());
+        assertEquals(List.of(), cassandraScans(plan), plan.toString());
+        assertEquals(new TreeSet<>(List.of(LocalDate.parse("2026-11-19"), LocalDate.parse("2026-11-20"))),
+                com.rides.tables.TrendingNow.daysOverlapped(asOf, hours.trendingNowWindows()));
+    }
+
     static TreeSet<String> keyJoined(SparkPlan plan) {
         TreeSet<String> tables = new TreeSet<>();
         walk(plan, p -> {
