@@ -33,12 +33,16 @@ import java.util.function.Function;
  * @param ratings      the rating histograms (class_stats) of the top-rated classes
  * @param rider        the sample rider, or null when there is none
  * @param checks       day D's data check verdicts (data_checks), failed ones first; empty when D was never checked
+ * @param popularNow   "popular right now" at the end of D (trending_now, 24 hours, the newest snapshot up to D+1 00:00)
+ * @param weekBoard    this week's board (class_period_leaderboard, the ISO week holding D) of the leaderboard's class
  */
 public record DailyReport(LocalDate day, int windowDays, RunCoverage coveringRun, List<JobRun> laterAttempts,
                           List<QuarantineGroup> quarantine, List<TrendingClass> trending, List<RankedClass> mostTaken,
                           List<RankedClass> topRated, Leaderboard leaderboard, List<LocalDate> trendDays,
                           List<ClassSeries> trendSeries, List<RatingHistogram> ratings, RiderSection rider,
-                          List<com.rides.checks.Verdict> checks) {
+                          List<com.rides.checks.Verdict> checks,
+                          List<com.rides.serving.RideStatsReader.PopularClass> popularNow,
+                          List<com.rides.serving.RideStatsReader.LeaderboardEntry> weekBoard) {
 
     /** One row of job_runs. */
     public record JobRun(String job, UUID runId, Instant startedAt, Instant finishedAt, LocalDate day, String status,

@@ -91,6 +91,12 @@ public final class ReportPage {
                         "rank", e.rank(), "username", e.username(), "userId", e.userId(),
                         "outputKj", fixed(e.totalOutputKj(), 1), "startedAt", TIME.format(e.startedAt()))).toList())));
         v.put("rider", r.rider() == null ? List.of() : List.of(riderView(r.rider(), r)));
+        v.put("popularNow", r.popularNow().stream().map(p -> row("rank", p.rank(), "title", p.title(),
+                "instructor", p.instructor(), "workouts", count(p.workouts()))).toList());
+        v.put("popularAsOf", r.popularNow().isEmpty() ? "" : TIME.format(r.popularNow().get(0).asOf()));
+        v.put("weekBoard", r.weekBoard().stream().map(e -> row("rank", e.rank(), "username", e.username(),
+                "outputKj", fixed(e.totalOutputKj(), 1), "startedAt", TIME.format(e.startedAt()))).toList());
+        v.put("weekStart", com.rides.serving.RideStatsReader.weekStart(r.day()).toString());
 
         Map<String, Object> charts = new LinkedHashMap<>();
         boolean trend = !r.trendSeries().isEmpty();

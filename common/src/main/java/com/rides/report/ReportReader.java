@@ -49,6 +49,9 @@ import java.util.UUID;
  */
 public final class ReportReader {
 
+    /** The "popular right now" window the report shows: trending_now's default. */
+    static final int POPULAR_WINDOW_HOURS = 24;
+
     /** How many trending classes the trend chart follows. */
     static final int TREND_CLASSES = 5;
     /** The trend chart's span: the 30 days up to D. */
@@ -108,8 +111,14 @@ public final class ReportReader {
         Map<UUID, List<LeaderboardEntry>> boards = new HashMap<>();
         Leaderboard leaderboard = leaderboard(trending, mostTaken, boards);
         RiderSection riderSection = riderSection(day, riderOverride, mostTaken, boards);
+        // The week's board of the class the leaderboard section shows: the product page's
+        // "this week" tab next to the all-time one, for the same class.
+        List<LeaderboardEntry> weekBoard = leaderboard == null ? List.of()
+                : screens.periodLeaderboard(leaderboard.classId(), "week", RideStatsReader.weekStart(day));
+        List<RideStatsReader.PopularClass> popular = screens.popularNow(POPULAR_WINDOW_HOURS,
+                day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         return new DailyReport(day, windowDays, covering, attempts, quarantine(day), trending, mostTaken, topRated,
-                leaderboard, trendDays, series, ratings, riderSection, checks(day));
+                leaderboard, trendDays, series, ratings, riderSection, checks(day), popular, weekBoard);
     }
 
     /** Day D's verdicts, the failed ones first (errors before warnings), then in the table's order. */

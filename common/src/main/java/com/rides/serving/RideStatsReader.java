@@ -10,6 +10,7 @@ import com.rides.config.RidesConfig;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,32 @@ public final class RideStatsReader {
 
     private final CqlSession session;
     private final ConsistencyLevel level;
-    private final PreparedStatement workout, history, periods, records, leaderboard, classPage, topClasses, trending;
+    /** user_streaks: a rider's totals and streaks. */
+    public record Streaks(long rides, double totalOutputKj, LocalDate firstRideDay, LocalDate lastRideDay,
+                          int currentDailyStreak, int longestDailyStreak, int currentWeeklyStreak,
+                          int longestWeeklyStreak) {
+    }
+
+    /** user_milestones: one milestone reached ('rides_N' or 'output_kj_N'). */
+    public record Milestone(String milestone, UUID workoutId, Instant reachedAt, LocalDate day) {
+
+        /** The kind, 'rides' or 'output_kj'. */
+        public String kind() {
+            return milestone.substring(0, milestone.lastIndexOf('_'));
+        }
+
+        /** The N. */
+        public int threshold() {
+            return Integer.parseInt(milestone.substring(milestone.lastIndexOf('_') + 1));
+        }
+    }
+
+    /** trending_now: one class of a "popular right now" snapshot. */
+    public record PopularClass(Instant asOf, int rank, UUID classId, String title, String instructor, long workouts) {
+    }
+
+    private final PreparedStatement workout, history, periods, records, leaderboard, classPage, topClasses, trending,
+            streaks, milestones, periodLeaderboard, popularNow;
 
     public RideStatsReader(CqlSession session, RidesConfig config) {
         this(session, config, DefaultConsistencyLevel.LOCAL_ONE);
@@ -77,6 +103,13 @@ public final class RideStatsReader {
         classPage = session.prepare("SELECT * FROM " + ks + ".class_stats WHERE class_id = ?");
         topClasses = session.prepare("SELECT * FROM " + ks + ".top_classes WHERE metric = ?");
         trending = session.prepare("SELECT * FROM " + ks + ".trending_classes WHERE window_days = ? AND as_of = ?");
+        streaks = session.prepare("SELECT * FROM " + ks + ".user_streaks WHERE user_id = ?");
+        milestones = session.prepare("SELECT * FROM " + ks + ".user_milestones WHERE user_id = ?");
+        periodLeaderboard = session.prepare("SELECT * FROM " + ks + ".class_period_leaderboard"
+                + " WHERE class_id = ? AND period = ? AND period_start = ?");
+        // Newest snapshot first (as_of DESC, rank ASC): its rows are the first ones, at most 10.
+        popularNow = session.prepare("SELECT * FROM " + ks + ".trending_now WHERE window_hours = ? AND as_of <= ?"
+                + " LIMIT " + com.rides.merge.RunScope.LIST_SIZE);
     }
 
     /** The ride page. */
@@ -132,6 +165,49 @@ public final class RideStatsReader {
     public List<TrendingClass> trending(int windowDays, LocalDate asOf) {
         return all(trending.bind(windowDays, asOf), r -> new TrendingClass(r.getInt("rank"), r.getUuid("class_id"),
                 r.getString("title"), r.getString("instructor"), r.getLong("workouts"), dbl(r, "avg_rating")));
+    }
+
+    /** The rider's streaks, if they have a kept ride. */
+    public Optional<Streaks> streaks(UUID userId) {
+        return one(streaks.bind(userId), r -> new Streaks(r.getLong("rides"), r.getDouble("total_output_kj"),
+                r.getLocalDate("first_ride_day"), r.getLocalDate("last_ride_day"), r.getInt("current_daily_streak"),
+                r.getInt("longest_daily_streak"), r.getInt("current_weekly_streak"),
+                r.getInt("longest_weekly_streak")));
+    }
+
+    /** The milestones reached: the rides ones, then the output ones, each by N (not by text: rides_100 after rides_25). */
+    public List<Milestone> milestones(UUID userId) {
+        return all(milestones.bind(userId), r -> new Milestone(r.getString("milestone"), r.getUuid("workout_id"),
+                r.getInstant("reached_at"), r.getLocalDate("day"))).stream()
+                .sorted(Comparator.comparing((Milestone m) -> !m.kind().equals("rides"))
+                        .thenComparingInt(Milestone::threshold))
+                .toList();
+    }
+
+    /** A class's board of one period: 'week' (ISO, from {@link #weekStart}) or 'month' (from {@link #monthStart}). */
+    public List<LeaderboardEntry> periodLeaderboard(UUID classId, String period, LocalDate periodStart) {
+        return all(periodLeaderboard.bind(classId, period, periodStart), r -> new LeaderboardEntry(r.getInt("rank"),
+                r.getUuid("user_id"), r.getString("username"), r.getUuid("workout_id"), r.getDouble("total_output_kj"),
+                r.getInstant("started_at")));
+    }
+
+    /** The Monday of the ISO week holding the day: period_start of its week board. */
+    public static LocalDate weekStart(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    }
+
+    /** The first of the month holding the day: period_start of its month board. */
+    public static LocalDate monthStart(LocalDate day) {
+        return day.withDayOfMonth(1);
+    }
+
+    /** "Popular right now": the newest snapshot of the window at or before the instant (empty if none). */
+    public List<PopularClass> popularNow(int windowHours, Instant at) {
+        List<PopularClass> rows = all(popularNow.bind(windowHours, at), r -> new PopularClass(r.getInstant("as_of"),
+                r.getInt("rank"), r.getUuid("class_id"), r.getString("title"), r.getString("instructor"),
+                r.getLong("workouts")));
+        // A snapshot of fewer than 10 classes is followed by rows of the one before it.
+        return rows.isEmpty() ? rows : rows.stream().filter(p -> p.asOf().equals(rows.get(0).asOf())).toList();
     }
 
     private <T> Optional<T> one(BoundStatement s, Function<Row, T> map) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -72,12 +74,22 @@ public class ShowJob extends CliCommand implements Callable<Integer> {
                 records.row(r.rank(), r.value(), r.startedAt(), r.classTitle());
             }
             out.append(records.render());
+            out.append(streaks(read, rider));
         }
         String title = read.classPage(cls).map(p -> p.title() + " with " + p.instructor()).orElse(cls.toString());
         ConsoleTable leaders = new ConsoleTable("Leaderboard of " + title, "rank", "rider", "output kJ",
                 "started (UTC)");
         board.forEach(e -> leaders.row(e.rank(), e.username(), e.totalOutputKj(), e.startedAt()));
         out.append(leaders.render());
+        // The week's and the month's boards of the day shown: what the class page shows next to all time.
+        for (String period : List.of("week", "month")) {
+            LocalDate start = period.equals("week") ? RideStatsReader.weekStart(date) : RideStatsReader.monthStart(date);
+            ConsoleTable periodBoard = new ConsoleTable("This " + period + "'s leaderboard of " + title + " ("
+                    + period + " from " + start + ")", "rank", "rider", "output kJ", "started (UTC)");
+            read.periodLeaderboard(cls, period, start)
+                    .forEach(e -> periodBoard.row(e.rank(), e.username(), e.totalOutputKj(), e.startedAt()));
+            out.append(periodBoard.render());
+        }
         for (String metric : List.of("most_taken", "top_rated")) {
             // most_taken's value is its rides, shown once; top_rated's is the Bayesian score it ranks by,
             // which pulls a class with few ratings towards the mean: named, so it is not read as a rating.
@@ -106,6 +118,42 @@ public class ShowJob extends CliCommand implements Callable<Integer> {
                     t.avgRating() == null ? null : String.format("%.2f", t.avgRating()));
         }
         out.append(trending.render());
+        // "Right now" for a past day is its last hour: the snapshot at the end of the day.
+        Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<RideStatsReader.PopularClass> popular = read.popularNow(POPULAR_WINDOW_HOURS, endOfDay);
+        ConsoleTable now = new ConsoleTable("Popular right now" + (popular.isEmpty() ? ""
+                : " (rides started in the " + POPULAR_WINDOW_HOURS + " hours before " + popular.get(0).asOf() + ")"),
+                "rank", "class", "instructor", "rides");
+        popular.forEach(p -> now.row(p.rank(), p.title(), p.instructor(), p.workouts()));
+        out.append(now.render());
         return out.toString();
+    }
+
+    /** The app's default "popular right now" window (trending_now's default). */
+    static final int POPULAR_WINDOW_HOURS = 24;
+
+    /** The rider's streak bar and milestones. */
+    static String streaks(RideStatsReader read, UUID rider) {
+        StringBuilder out = new StringBuilder();
+        read.streaks(rider).ifPresent(s -> {
+            ConsoleTable t = new ConsoleTable("Streaks of rider " + rider + " (the current ones end on the last ride day)",
+                    "rides", "output kJ", "first ride", "last ride", "daily now", "daily best", "weekly now",
+                    "weekly best");
+            t.row(s.rides(), String.format(Locale.ROOT, "%.1f", s.totalOutputKj()), s.firstRideDay(), s.lastRideDay(),
+                    bar(s.currentDailyStreak(), s.longestDailyStreak()), s.longestDailyStreak(),
+                    bar(s.currentWeeklyStreak(), s.longestWeeklyStreak()), s.longestWeeklyStreak());
+            out.append(t.render());
+        });
+        ConsoleTable m = new ConsoleTable("Milestones of rider " + rider, "milestone", "reached (UTC)", "day", "ride");
+        read.milestones(rider).forEach(x -> m.row(x.milestone(), x.reachedAt(), x.day(), x.workoutId()));
+        out.append(m.render());
+        return out.toString();
+    }
+
+    /** A streak as a bar against the rider's best: "###---- 3". */
+    static String bar(int current, int longest) {
+        int width = Math.min(longest, 20);
+        int filled = longest == 0 ? 0 : (int) Math.round((double) current * width / longest);
+        return "#".repeat(filled) + "-".repeat(width - filled) + " " + current;
     }
 }

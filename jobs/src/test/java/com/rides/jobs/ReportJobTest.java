@@ -183,6 +183,29 @@ class ReportJobTest {
     }
 
     @Test
+    void popularRightNowAndThisWeeksBoardAreTheTablesRows() {
+        List<Row> popular = session.execute("SELECT * FROM " + stats + ".trending_now WHERE window_hours = 24"
+                + " AND as_of = ?", DAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).all();
+        assertFalse(popular.isEmpty(), "the day's last snapshot");
+        for (Row p : popular) {
+            assertEquals(List.of(String.valueOf(p.getInt("rank")), p.getString("title"), p.getString("instructor"),
+                    count(p.getLong("workouts"))), row("data-popular-rank", p.getInt("rank")));
+        }
+        UUID first = session.execute("SELECT class_id FROM " + stats + ".trending_classes WHERE window_days = 7"
+                + " AND as_of = ?", DAY).one().getUuid("class_id");
+        List<Row> week = session.execute("SELECT * FROM " + stats + ".class_period_leaderboard WHERE class_id = ?"
+                + " AND period = 'week' AND period_start = ?", first, com.rides.serving.RideStatsReader.weekStart(DAY))
+                .all();
+        assertFalse(week.isEmpty(), "the leaderboard's class was ridden in the week");
+        for (Row e : week) {
+            String username = e.isNull("username") ? "–" : e.getString("username");
+            assertEquals(List.of(String.valueOf(e.getInt("rank")), username, fixed(e.getDouble("total_output_kj"), 1)),
+                    row("data-week-rank", e.getInt("rank")).subList(0, 3));
+        }
+        assertEquals(week.size(), Pattern.compile("<tr data-week-rank=").matcher(html).results().count());
+    }
+
+    @Test
     void chartDataAgreeWithTheTables() throws IOException {
         JsonNode charts = chartData();
         // Trend: rides per day of the #1 trending class; its last 7 days add up to its trending figure.

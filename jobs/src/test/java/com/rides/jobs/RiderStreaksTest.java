@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One rider whose streaks, milestones and period boards are worked out by hand, through
@@ -112,6 +113,16 @@ class RiderStreaksTest {
                 "nine rides: no 10th; 12, 612, 624, 636, 648, 660, 672, 1272");
         assertEquals(List.of("1 rita r8 600.0", "2 sam s1 15.0"), board("week", "2026-12-28"));
         assertEquals(List.of("1 sam s2 6.0"), board("month", "2027-01-01"));
+
+        // What `show` prints of them, read the way the app reads them.
+        String shown = ShowJob.render(new com.rides.serving.RideStatsReader(session, config),
+                LocalDate.parse("2026-12-31"), RIDER, CLASS, 7);
+        assertTrue(shown.contains("Streaks of rider " + RIDER), shown);
+        assertTrue(shown.contains(ShowJob.bar(3, 3)), "the daily streak bar: " + shown);
+        assertTrue(shown.contains("output_kj_1000") && !shown.contains("rides_10"), shown);
+        assertTrue(shown.contains("This week's leaderboard of 45 min Power Zone with Ivy (week from 2026-12-28)"), shown);
+        assertTrue(shown.contains("Popular right now (rides started in the 24 hours before 2027-01-01T00:00:00Z)"),
+                shown);
 
         Map<String, List<String>> nightly = Snapshot.results(session, config.statsKeyspace());
         RebuildJob.run(config, LocalDate.parse("2027-01-04"));
