@@ -16,7 +16,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -221,7 +220,7 @@ public final class DimensionEdits {
         Column differs = lit(false);
         List<Column> out = new ArrayList<>();
         kept.forEach(k -> out.add(col(k)));
-        for (Map.Entry<String, String> e : new LinkedHashMap<>(newByColumn).entrySet()) {
+        for (Map.Entry<String, String> e : newByColumn.entrySet()) {
             differs = differs.or(col(e.getKey()).eqNullSafe(col(e.getValue())).unary_$bang());
             out.add(col(e.getValue()).as(e.getKey()));
         }
