@@ -41,6 +41,31 @@ public class Rides implements Runnable {
         // tables) would otherwise print nothing.
         cli.getOut().flush();
         cli.getErr().flush();
+        exitWithin(code, EXIT_DEADLINE_SECONDS);
+    }
+
+    /** How long the shutdown hooks (Spark's, the connector's) may take before the process halts. */
+    static final int EXIT_DEADLINE_SECONDS = 60;
+
+    /**
+     * System.exit, with a deadline: the run's outcome is decided and said, so a shutdown
+     * hook that waits on a cluster gone away (Spark stopping executors it cannot reach, a
+     * driver session closing towards dead nodes) must not keep the scheduler's process
+     * alive. Past the deadline the JVM halts with the same code.
+     */
+    static void exitWithin(int code, int seconds) {
+        Thread deadline = new Thread(() -> {
+            try {
+                Thread.sleep(seconds * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("rides: shutdown took over " + seconds + " s; halting with exit code " + code);
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }, "exit-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
         System.exit(code);
     }
 

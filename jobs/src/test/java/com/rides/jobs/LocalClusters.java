@@ -8,17 +8,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -196,24 +194,8 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
     LocalCassandraScript.Result script(String name, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", repo.resolve("scripts").resolve(name).toString()));
         command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(name + " " + String.join(" ", args) + " hung");
-            }
-            return new LocalCassandraScript.Result(p.exitValue(), out.strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        RunningProcess.Result r = RunningProcess.exec(command, Map.of(), line -> { }, 10);
+        return new LocalCassandraScript.Result(r.code(), r.output().strip());
     }
 
     /**

@@ -5,15 +5,27 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * A command run as its own process, the way an operator or the scheduler runs it, its
  * output (stdout and stderr together) read line by line as it comes, so that a test can
  * act at a given point of a run (stop a node after the third table written).
+ *
+ * <p>The timeout holds even when the process hangs with its output open: the lines are
+ * read on a thread of their own while this one waits for the deadline. A process that
+ * misses it is killed with everything it started (a launcher script's JVM, spark-submit's
+ * driver), and the failure carries the thread dumps of its JVMs and what it printed: a
+ * hung run on CI must fail in minutes and say where it was stuck, not eat the build's
+ * time limit in silence.
  */
 final class RunningProcess {
 
@@ -22,6 +34,9 @@ final class RunningProcess {
             return output.lines().filter(l -> l.startsWith("rides: ")).toList();
         }
     }
+
+    /** How long a process's output may stay open after it ended (a child it left behind holds it). */
+    private static final long DRAIN_SECONDS = 30;
 
     /**
      * The JVM flag of the drivers these tests start and of their executors (the pom's
@@ -51,36 +66,73 @@ final class RunningProcess {
         return run(command, Map.of(), onLine, timeoutMinutes);
     }
 
-    /** The same, with {@code env} added to the process's environment. */
+    /**
+     * The same, with {@code env} added to the process's environment (a null value removes
+     * the variable) over the test JVM flag of the drivers.
+     */
     static Result run(List<String> command, Map<String, String> env, Consumer<String> onLine,
                       long timeoutMinutes) {
+        Map<String, String> all = new HashMap<>(PROCESS_JVM);
+        all.putAll(env);
+        return exec(command, all, onLine, timeoutMinutes);
+    }
+
+    /** Runs a command that starts no Spark driver (a script of scripts/), with {@code env} as in {@link #run}. */
+    static Result exec(List<String> command, Map<String, String> env, Consumer<String> onLine, long timeoutMinutes) {
         long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(PROCESS_JVM);
-            builder.environment().putAll(env);
-            Process process = builder.start();
+            process = builder.start();
             process.getOutputStream().close();
-            StringBuilder output = new StringBuilder();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+        StringBuffer output = new StringBuffer();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     output.append(line).append('\n');
                     onLine.accept(line);
                 }
+            } catch (IOException e) {
+                // the stream closed under a killed process: what was read is the output
+            } catch (RuntimeException | AssertionError e) {
+                failed.set(e); // the test's own line handler failed: rethrown on the test's thread
             }
+        }, "output of " + Path.of(command.get(0)).getFileName());
+        reader.setDaemon(true);
+        reader.start();
+        try {
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+                String stacks = threadDumps(process);
+                killTree(process);
+                reader.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
                 throw new AssertionError(String.join(" ", command) + " did not end within " + timeoutMinutes
-                        + " minutes:\n" + output);
+                        + " minutes and was killed. Its JVMs' threads:\n" + stacks + "\nIts output:\n" + output);
             }
-            return new Result(process.exitValue(), output.toString(), (System.nanoTime() - started) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0), e);
+            reader.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
         } catch (InterruptedException e) {
+            killTree(process);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while " + command.get(0) + " ran", e);
         }
+        if (failed.get() instanceof AssertionError e) {
+            throw e;
+        }
+        if (failed.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        return new Result(process.exitValue(), output.toString(), (System.nanoTime() - started) / 1e9);
     }
 
     static Result run(List<String> command) {
@@ -94,5 +146,41 @@ final class RunningProcess {
             throw new AssertionError(String.join(" ", command) + " exited " + r.code() + ":\n" + r.output());
         }
         return r;
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** jstack of every JVM among the process and its descendants (the JDK's own tool, next to this JVM). */
+    private static String threadDumps(Process process) {
+        Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+        if (!Files.isExecutable(jstack)) {
+            return "(no jstack at " + jstack + ")";
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(0, process.toHandle());
+        StringBuilder dumps = new StringBuilder();
+        for (ProcessHandle p : all) {
+            String cmd = p.info().command().orElse("");
+            if (!cmd.endsWith("/java")) {
+                continue;
+            }
+            try {
+                Process dump = new ProcessBuilder(jstack.toString(), Long.toString(p.pid())).redirectErrorStream(true).start();
+                dump.getOutputStream().close();
+                byte[] text = dump.getInputStream().readAllBytes(); // jstack ends on its own
+                dump.waitFor(1, TimeUnit.MINUTES);
+                dumps.append("--- pid ").append(p.pid()).append(' ').append(p.info().commandLine().orElse(cmd))
+                        .append('\n').append(new String(text, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                dumps.append("--- pid ").append(p.pid()).append(": jstack failed: ").append(e.getMessage()).append('\n');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return dumps.length() == 0 ? "(no JVM among the process and its children)" : dumps.toString();
     }
 }

@@ -19,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,8 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,26 +153,18 @@ class SecuredNodeTest {
 
         // The failing run and the rerun are launcher processes, as the scheduler runs them:
         // a process that lost its cluster is not reused (see ClusterWatchdog).
-        Process failing = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1",
-                "--unreachable-timeout", "10").start();
-        failing.getOutputStream().close();
-        StringBuilder output = new StringBuilder();
-        int writes = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(failing.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
-                output.append(l).append('\n');
-                if (l.contains(" wrote ") && ++writes == 5) {
-                    LocalCassandraScript.Result stop = script.stop(node);
-                    assertEquals(0, stop.exitCode(), stop.output());
-                }
+        AtomicInteger writes = new AtomicInteger();
+        RunningProcess.Result failing = launcher(line -> {
+            if (line.contains(" wrote ") && writes.incrementAndGet() == 5) {
+                LocalCassandraScript.Result stop = script.stop(node);
+                assertEquals(0, stop.exitCode(), stop.output());
             }
-        }
-        assertTrue(failing.waitFor(3, TimeUnit.MINUTES), "the run did not end after its node stopped:\n" + output);
-        assertEquals(Rides.EXIT_FAILED, failing.exitValue(), output.toString());
-        assertTrue(writes >= 5, "the node was stopped after the fifth write:\n" + output);
-        List<String> failures = output.toString().lines().filter(l -> l.startsWith("rides: ")).toList();
-        assertEquals(1, failures.size(), output.toString());
+        }, 3, "nightly", "--date", LAST.toString(), "--heartbeat", "1", "--unreachable-timeout", "10");
+        String output = failing.output();
+        assertEquals(Rides.EXIT_FAILED, failing.code(), output);
+        assertTrue(writes.get() >= 5, "the node was stopped after the fifth write:\n" + output);
+        List<String> failures = output.lines().filter(l -> l.startsWith("rides: ")).toList();
+        assertEquals(1, failures.size(), output);
         String line = failures.get(0);
         System.out.println("the failed run said: " + line);
         assertTrue(line.contains("could not record the failure in job_runs"), line);
@@ -186,20 +175,17 @@ class SecuredNodeTest {
         LocalCassandraScript.Result restart = script.run("start", "--auth", "--tls", "--port", String.valueOf(port),
                 "--data", node.toString());
         assertEquals(0, restart.exitCode(), restart.output());
-        Process rerun = launcher("nightly", "--date", LAST.toString(), "--heartbeat", "1", "--verbose").start();
-        rerun.getOutputStream().close();
-        String rerunOutput = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, rerun.exitValue(), rerunOutput);
+        RunningProcess.Result rerun = launcher(ignored -> { }, 5, "nightly", "--date", LAST.toString(), "--heartbeat", "1",
+                "--verbose");
+        String rerunOutput = rerun.output();
+        assertEquals(0, rerun.code(), rerunOutput);
         assertTrue(rerunOutput.contains("nightly " + LAST + " (lookback 2): workouts"), rerunOutput);
         // show print()s its tables without a final println: the launcher must flush before it exits.
-        Process show = launcher("show", "--date", LAST.toString()).start();
-        show.getOutputStream().close();
-        String shown = new String(show.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(show.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(0, show.exitValue(), shown);
+        RunningProcess.Result show = launcher(ignored -> { }, 2, "show", "--date", LAST.toString());
+        String shown = show.output();
+        assertEquals(0, show.code(), shown);
         assertTrue(shown.contains("Last five rides of rider"), "the launcher printed nothing of show:\n" + shown);
-        for (String printed : List.of(output.toString(), rerunOutput)) {
+        for (String printed : List.of(output, rerunOutput)) {
             assertFalse(printed.contains(password), "the password is in the launcher's output");
             assertFalse(printed.contains(config.truststorePassword().reveal()), "the truststore password is printed");
         }
@@ -227,7 +213,7 @@ class SecuredNodeTest {
      * The launcher in a JVM of its own (this JVM's class path and module flags), against
      * this class's node, the password and truststore password in its environment only.
      */
-    ProcessBuilder launcher(String... args) {
+    RunningProcess.Result launcher(Consumer<String> onLine, long timeoutMinutes, String... args) {
         List<String> command = new ArrayList<>(List.of(Launcher.java(), "-Xmx1g", "-cp",
                 System.getProperty("java.class.path")));
         command.addAll(Launcher.moduleFlags());
@@ -235,11 +221,8 @@ class SecuredNodeTest {
         command.addAll(List.of(args));
         command.addAll(List.of("--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
                 "--stats-keyspace", config.statsKeyspace()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("RIDES_CASSANDRA_USERNAME", USER);
-        pb.environment().put("RIDES_CASSANDRA_PASSWORD", password);
-        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE", config.truststorePath());
-        pb.environment().put("RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", config.truststorePassword().reveal());
-        return pb;
+        return RunningProcess.exec(command, Map.of("RIDES_CASSANDRA_USERNAME", USER, "RIDES_CASSANDRA_PASSWORD", password,
+                "RIDES_CASSANDRA_TRUSTSTORE", config.truststorePath(),
+                "RIDES_CASSANDRA_TRUSTSTORE_PASSWORD", config.truststorePassword().reveal()), onLine, timeoutMinutes);
     }
 }
