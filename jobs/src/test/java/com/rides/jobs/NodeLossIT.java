@@ -35,6 +35,8 @@ class NodeLossIT {
 
     static final LocalDate LAST = LocalDate.parse("2026-11-20");
     static final int TIMEOUT_S = 20;
+    /** A nightly here takes one to two minutes; one that hangs fails the test with its thread dumps. */
+    static final int RUN_MINUTES = 6;
 
     final LocalClusters clusters;
     final RidesConfig.Builder app;
@@ -77,7 +79,7 @@ class NodeLossIT {
                 if (line.contains(" wrote ") && writes.incrementAndGet() == 3) {
                     clusters.kill(1); // the first contact point, and likely the driver's control connection
                 }
-            }, 10);
+            }, RUN_MINUTES);
             assertEquals(0, run.code(), run.output());
             assertTrue(writes.get() > 3, "the node was killed after the third table, before the run ended:\n" + run.output());
             try (CqlSession session = CassandraSessions.open(one)) {
@@ -101,7 +103,7 @@ class NodeLossIT {
                             clusters.kill(2);
                             clusters.kill(3);
                         }
-                    }, 10);
+                    }, RUN_MINUTES);
         } finally {
             clusters.startStopped(); // nodes 2 and 3 (no seeds), side by side
         }
@@ -113,7 +115,7 @@ class NodeLossIT {
         assertTrue(reasons.get(0).contains("for " + TIMEOUT_S + " s") || reasons.get(0).contains("for " + (TIMEOUT_S + 1) + " s")
                 || reasons.get(0).contains("for " + (TIMEOUT_S + 2) + " s"), reasons.get(0));
 
-        RunningProcess.Result rerun = RunningProcess.run(nightly(two, "--heartbeat", "1"));
+        RunningProcess.Result rerun = RunningProcess.run(nightly(two, "--heartbeat", "1"), line -> { }, RUN_MINUTES);
         assertEquals(0, rerun.code(), rerun.output());
         try (CqlSession session = CassandraSessions.open(two)) {
             IncrementalEqualsFullTest.assertTablesEqual(expected, Snapshot.results(session, two.statsKeyspace()));
