@@ -1,4 +1,5 @@
-"""ride-analytics on Airflow: catch-up every hour, then status (docs/scheduling.md).
+"""ride-analytics on Airflow: catch-up every hour, then status; and the hourly
+trending_now snapshots at every whole hour (docs/scheduling.md).
 
 For teams that schedule with Airflow. Needs the provider package
 apache-airflow-providers-apache-spark and a Spark connection (``spark_default``, or
@@ -12,6 +13,11 @@ with the run lease keeps runs from overlapping. Exit codes of the command:
 3 an error-level data check failed after writing, 1 the run failed. The status task
 runs whatever catch-up did and fails when status is unhealthy (stale, last run failed,
 an error-level check failed in the last days), which is what should page.
+
+The second DAG, ``ride_analytics_hourly``, runs ``hourly --at`` the end of its data
+interval: the run of the interval 09:00-10:00 starts at 10:00 and writes the snapshots
+at 10:00. It takes no lease and runs beside catch-up; a missed hour is rewritten by the
+nightly of its day, or by clearing that hour's task.
 
 Use client deploy mode (the default): spark-submit's exit code is then the command's.
 """
@@ -69,3 +75,28 @@ with DAG(
         trigger_rule="all_done",
     )
     catch_up >> status
+
+with DAG(
+    dag_id="ride_analytics_hourly",
+    description="trending_now snapshots at every whole UTC hour",
+    start_date=datetime(2026, 12, 1),
+    schedule="0 * * * *",
+    catchup=False,
+    max_active_runs=1,
+    default_args={"owner": "ride-analytics"},
+    tags=["ride-analytics"],
+) as hourly_dag:
+    SparkSubmitOperator(
+        task_id="hourly",
+        conn_id=CONN_ID,
+        application=JAR,
+        java_class="com.rides.jobs.Rides",
+        # data_interval_end is in UTC: the whole hour the run was scheduled for.
+        application_args=["hourly", "--at", "{{ data_interval_end.strftime('%Y-%m-%dT%H:00Z') }}"],
+        name="rides-hourly",
+        env_vars=ENV,
+        driver_memory="1g",
+        retries=2,
+        retry_delay=timedelta(minutes=5),
+        execution_timeout=timedelta(minutes=30),
+    )

@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.rides.config.RidesConfig;
 import com.rides.generate.GeneratorSpec;
 import com.rides.schema.Replication;
@@ -17,14 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,31 +125,55 @@ class CatchUpTest {
     }
 
     /**
-     * The crontab's command, as cron runs it (/bin/sh -c), with the install folder
+     * The hourly entry of the crontab, as cron runs it at :00: it names the whole UTC hour
+     * that has just begun (date's format survives cron's \\% escapes), which hourly accepts,
+     * and writes that hour's snapshots.
+     */
+    @Test
+    @Order(3)
+    void theCrontabsHourlyLineWritesTheSnapshotsOfTheHourItRunsIn(@TempDir Path tmp) throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String output = runTheCronCommandLine(tmp, "hourly");
+        Instant after = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Matcher m = Pattern.compile("^hourly (\\S+): trending_now at \\1 \\(windows \\[24\\] h\\): (\\d+) workouts read, "
+                + "(\\d+) rows written; ", Pattern.MULTILINE).matcher(output);
+        assertTrue(m.find(), output);
+        Instant at = Instant.parse(m.group(1));
+        assertTrue(at.equals(before) || at.equals(after), at + " is the hour the line ran in, " + before);
+        long rows = session.execute("SELECT count(*) FROM " + caughtUp.qualifiedStats("trending_now")
+                + " WHERE window_hours = 24 AND as_of = ?", at).one().getLong(0);
+        assertEquals(Long.parseLong(m.group(3)), rows, output);
+        Row run = session.execute("SELECT status FROM " + caughtUp.qualifiedStats("job_runs")
+                + " WHERE job = 'hourly' LIMIT 1").one();
+        assertEquals("succeeded", run.getString("status"));
+    }
+
+    /**
+     * A crontab entry's command, as cron runs it (/bin/sh -c), with the install folder
      * replaced by this checkout and the log folder by a temporary one; the connection
      * comes from the environment, as the recipes expect. The launcher runs the jars of
-     * this build (RIDES_CLASSPATH) instead of building them.
+     * this build (RIDES_CLASSPATH) instead of building them. Returns its log file.
      */
     String runTheCronCommandLine(Path tmp) throws Exception {
-        String command = SchedulerRecipes.cronCatchUpCommand()
+        return runTheCronCommandLine(tmp, "catch-up");
+    }
+
+    String runTheCronCommandLine(Path tmp, String entry) throws Exception {
+        String command = SchedulerRecipes.cronCommand(entry)
                 .replace(SchedulerRecipes.INSTALL_DIR, RepoRoot.find().toString())
                 .replace(SchedulerRecipes.LOG_DIR, tmp.toString());
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("RIDES_CASSANDRA_HOSTS", String.join(",", caughtUp.hosts()));
-        env.put("RIDES_RAW_KEYSPACE", caughtUp.rawKeyspace());
-        env.put("RIDES_STATS_KEYSPACE", caughtUp.statsKeyspace());
-        env.put("RIDES_CLASSPATH", System.getProperty("java.class.path"));
-        env.put("RIDES_JAVA_OPTS", "-Xmx1g");
-        env.put("PATH", Path.of(Launcher.java()).getParent() + File.pathSeparator + env.getOrDefault("PATH", ""));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String direct = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the cron command did not end");
-        Path log = tmp.resolve("catch-up.log");
+        Map<String, String> env = Map.of(
+                "RIDES_CASSANDRA_HOSTS", String.join(",", caughtUp.hosts()),
+                "RIDES_RAW_KEYSPACE", caughtUp.rawKeyspace(),
+                "RIDES_STATS_KEYSPACE", caughtUp.statsKeyspace(),
+                "RIDES_CLASSPATH", System.getProperty("java.class.path"),
+                "RIDES_JAVA_OPTS", "-Xmx1g",
+                "PATH", Path.of(Launcher.java()).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+        RunningProcess.Result r = RunningProcess.exec(List.of("/bin/sh", "-c", command), env, line -> { }, 5);
+        Path log = tmp.resolve(entry + ".log");
         String output = Files.exists(log) ? Files.readString(log) : "";
-        assertEquals(0, p.exitValue(), command + "\n" + direct + output);
-        assertEquals("", direct, "everything goes to the log file");
+        assertEquals(0, r.code(), command + "\n" + r.output() + output);
+        assertEquals("", r.output(), "everything goes to the log file");
         return output;
     }
 }

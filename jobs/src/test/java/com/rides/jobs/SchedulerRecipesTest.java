@@ -3,6 +3,7 @@ package com.rides.jobs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,24 @@ class SchedulerRecipesTest {
                 "cron runs the service's command, its output to a log file");
     }
 
+    /**
+     * The hourly snapshots: systemd runs the crontab's command through a shell of its own
+     * (ExecStart has none), without cron's redirection. CatchUpTest runs the cron line.
+     */
+    @Test
+    void cronAndSystemdRunTheSameHourlyCommand() throws Exception {
+        String cron = SchedulerRecipes.cronCommand("hourly");
+        String systemd = SchedulerRecipes.systemdCommand("rides-hourly.service");
+        String command = SchedulerRecipes.INSTALL_DIR + "/scripts/rides hourly --at \"$(date -u +%Y-%m-%dT%H:00Z)\"";
+        assertEquals("/bin/sh -c 'exec " + command + "'", systemd);
+        assertEquals(command + " >>" + SchedulerRecipes.LOG_DIR + "/hourly.log 2>&1", cron);
+        String timer = Files.readString(SchedulerRecipes.dir().resolve("systemd").resolve("rides-hourly.timer"));
+        assertTrue(timer.contains("OnCalendar=*-*-* *:00:00 UTC"), timer);
+        assertTrue(Files.readString(SchedulerRecipes.dir().resolve("crontab")).contains("\n0 * * * * " + INSTALL + " hourly"));
+    }
+
+    static final String INSTALL = SchedulerRecipes.INSTALL_DIR + "/scripts/rides";
+
     @Test
     void theAirflowDagCompilesAndUsesOnlyDocumentedOperatorArguments() throws Exception {
         Path dag = SchedulerRecipes.dir().resolve("airflow").resolve("ride_analytics.py");
@@ -59,7 +78,7 @@ class SchedulerRecipesTest {
         assertTrue(p.waitFor(1, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), "python3 could not compile the DAG:\n" + out);
         List<String> calls = out.lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(2, calls.size(), "catch_up and status: " + out);
+        assertEquals(3, calls.size(), "catch_up, status and hourly: " + out);
         TreeSet<String> used = new TreeSet<>();
         for (String call : calls) {
             List<String> args = Arrays.asList(call.split(","));
