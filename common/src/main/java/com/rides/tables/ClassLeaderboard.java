@@ -5,13 +5,11 @@ import com.rides.merge.RunScope;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.Map;
-
 import static org.apache.spark.sql.functions.col;
 
 /**
  * class_leaderboard: a class's all-time top riders by their best ride on it
- * (sql/results/class_leaderboard.sql), merged as every {@link RankedList}, one entry per
+ * ({@link Leaderboards}: sql/results/leaderboard.sql, with the class as the board), merged as every {@link RankedList}, one entry per
  * rider; a board is recomputed from the class's class_rides when one of its entries lost value.
  */
 final class ClassLeaderboard extends RankedList {
@@ -43,7 +41,6 @@ final class ClassLeaderboard extends RankedList {
     /** @param candidates read twice: for the riders' names, and to rank */
     @Override
     public Dataset<Row> rank(RunScope run, Dataset<Row> candidates) {
-        return run.sql("class_leaderboard.sql", Map.of("leaderboard_candidates", candidates,
-                "riders", run.ridersOf(candidates.select("user_id"))));
+        return Leaderboards.rank(run, candidates, listKey());
     }
 }

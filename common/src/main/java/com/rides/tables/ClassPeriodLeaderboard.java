@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * class_period_leaderboard: each class's top riders of every ISO week and month by their
- * best ride on it in the period (sql/results/class_period_leaderboard.sql), one list per
+ * best ride on it in the period ({@link Leaderboards}, the class's all-time rule within the
+ * period), one list per
  * (class, period, period start), merged as every {@link RankedList} with one entry per
  * rider; a board is recomputed from the period's class_period_rides when one of its
  * entries lost value.
@@ -49,7 +50,6 @@ final class ClassPeriodLeaderboard extends RankedList {
 
     @Override
     public Dataset<Row> rank(RunScope run, Dataset<Row> candidates) {
-        return run.sql("class_period_leaderboard.sql", Map.of("period_candidates", candidates,
-                "riders", run.ridersOf(candidates.select("user_id"))));
+        return Leaderboards.rank(run, candidates, listKey());
     }
 }
