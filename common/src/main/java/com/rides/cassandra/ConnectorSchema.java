@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Brings the connector's cached driver session up to date with the schema. The
  * connector resolves a table from its own session's metadata, which hears of a table
- * made through another session only after the driver's schema-event debounce (about a
- * second): a write straight after CREATE TABLE can fail with "Couldn't find table".
+ * made through another session only after the driver's schema-event debounce (a moment,
+ * see application.conf): a write straight after CREATE TABLE can fail with "Couldn't find table".
  */
 public final class ConnectorSchema {
 

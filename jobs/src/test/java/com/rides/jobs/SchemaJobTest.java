@@ -58,7 +58,7 @@ class SchemaJobTest {
 
     @Test
     void aMissingTableIsNamed(RidesConfig config, CqlSession session) {
-        // The class's own keyspaces (one schema creation per class is what takes time here),
+        // The class's own keyspaces (created once for the class),
         // with the table put back by `schema` afterwards.
         Cli.ok(config, "schema");
         session.execute("DROP TABLE " + config.qualifiedStats("class_leaderboard"));
