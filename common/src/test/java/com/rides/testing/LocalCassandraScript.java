@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code scripts/local-cassandra} and hands back its exit code and output. */
@@ -32,6 +33,12 @@ public final class LocalCassandraScript {
         return run("start", "--port", Integer.toString(port), "--data", dataDir.toString());
     }
 
+    /** As {@link #start}, with a heap of its own (LOCAL_CASSANDRA_HEAP, e.g. "2G"). */
+    public Result start(int port, Path dataDir, String heap) {
+        return run(Map.of("LOCAL_CASSANDRA_HEAP", heap), "start", "--port", Integer.toString(port), "--data",
+                dataDir.toString());
+    }
+
     public Result stop(Path dataDir) {
         return run("stop", "--data", dataDir.toString());
     }
@@ -41,10 +48,15 @@ public final class LocalCassandraScript {
     }
 
     public Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private Result run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
             // -Drides.test.cassandra.jvm="-XX:..." gives the tests' nodes extra JVM flags (none by default).
             String extra = System.getProperty("rides.test.cassandra.jvm", "");
             if (!extra.isBlank()) {
