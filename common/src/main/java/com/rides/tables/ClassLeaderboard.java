@@ -9,8 +9,9 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * class_leaderboard: a class's all-time top riders by their best ride on it
- * ({@link Leaderboards}: sql/results/leaderboard.sql, with the class as the board), merged as every {@link RankedList}, one entry per
- * rider; a board is recomputed from the class's class_rides when one of its entries lost value.
+ * ({@link Leaderboards}, the class as the board), merged as every {@link RankedList}, one
+ * entry per rider; a board is recomputed from the class's class_rides when one of its
+ * entries lost value.
  */
 final class ClassLeaderboard extends RankedList {
 

@@ -11,8 +11,7 @@ import java.util.Map;
 /**
  * class_period_leaderboard: each class's top riders of every ISO week and month by their
  * best ride on it in the period ({@link Leaderboards}, the class's all-time rule within the
- * period), one list per
- * (class, period, period start), merged as every {@link RankedList} with one entry per
+ * period), one list per (class, period, period start), merged as every {@link RankedList} with one entry per
  * rider; a board is recomputed from the period's class_period_rides when one of its
  * entries lost value.
  */

@@ -29,11 +29,14 @@ final class Leaderboards {
      * {@link #ENTRY}. The candidates are read twice: for the riders' names, and to rank.
      */
     static Dataset<Row> rank(RunScope run, Dataset<Row> candidates, String... boardKey) {
-        Column board = struct(Arrays.stream(boardKey).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        Column board = struct(columns(Arrays.stream(boardKey)));
         Dataset<Row> ranked = run.sql("leaderboard.sql", Map.of(
                 "leaderboard_candidates", candidates.withColumn("board", board),
                 "riders", run.ridersOf(candidates.select("user_id"))));
-        return ranked.select(Stream.concat(Arrays.stream(boardKey), Arrays.stream(ENTRY)).map(c -> col(c))
-                .toArray(Column[]::new));
+        return ranked.select(columns(Stream.concat(Arrays.stream(boardKey), Arrays.stream(ENTRY))));
+    }
+
+    private static Column[] columns(Stream<String> names) {
+        return names.map(name -> col(name)).toArray(Column[]::new);
     }
 }
