@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.testing.RunningProcess;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.rides.cassandra.CassandraSessions;
 import com.rides.config.RidesConfig;

@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.testing.RunningProcess;
 import com.rides.config.RidesConfig;
 import com.rides.testing.LocalCassandraScript;
 import com.rides.testing.RepoRoot;

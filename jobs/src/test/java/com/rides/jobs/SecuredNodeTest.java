@@ -1,5 +1,6 @@
 package com.rides.jobs;
 
+import com.rides.testing.RunningProcess;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.Row;

@@ -1,4 +1,4 @@
-package com.rides.jobs;
+package com.rides.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,10 +27,10 @@ import java.util.function.Consumer;
  * hung run on CI must fail in minutes and say where it was stuck, not eat the build's
  * time limit in silence.
  */
-final class RunningProcess {
+public final class RunningProcess {
 
-    record Result(int code, String output, double seconds) {
-        List<String> failureLines() {
+    public record Result(int code, String output, double seconds) {
+        public List<String> failureLines() {
             return output.lines().filter(l -> l.startsWith("rides: ")).toList();
         }
     }
@@ -62,7 +62,7 @@ final class RunningProcess {
     }
 
     /** Runs {@code command} to its end, telling {@code onLine} every line as it is printed. */
-    static Result run(List<String> command, Consumer<String> onLine, long timeoutMinutes) {
+    public static Result run(List<String> command, Consumer<String> onLine, long timeoutMinutes) {
         return run(command, Map.of(), onLine, timeoutMinutes);
     }
 
@@ -70,7 +70,7 @@ final class RunningProcess {
      * The same, with {@code env} added to the process's environment (a null value removes
      * the variable) over the test JVM flag of the drivers.
      */
-    static Result run(List<String> command, Map<String, String> env, Consumer<String> onLine,
+    public static Result run(List<String> command, Map<String, String> env, Consumer<String> onLine,
                       long timeoutMinutes) {
         Map<String, String> all = new HashMap<>(PROCESS_JVM);
         all.putAll(env);
@@ -78,7 +78,7 @@ final class RunningProcess {
     }
 
     /** Runs a command that starts no Spark driver (a script of scripts/), with {@code env} as in {@link #run}. */
-    static Result exec(List<String> command, Map<String, String> env, Consumer<String> onLine, long timeoutMinutes) {
+    public static Result exec(List<String> command, Map<String, String> env, Consumer<String> onLine, long timeoutMinutes) {
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         env.forEach((k, v) -> {
@@ -135,12 +135,12 @@ final class RunningProcess {
         return new Result(process.exitValue(), output.toString(), (System.nanoTime() - started) / 1e9);
     }
 
-    static Result run(List<String> command) {
+    public static Result run(List<String> command) {
         return run(command, line -> { }, 10);
     }
 
     /** Runs it and fails the test, showing what it printed, unless it exits 0. */
-    static Result ok(List<String> command) {
+    public static Result ok(List<String> command) {
         Result r = run(command);
         if (r.code() != 0) {
             throw new AssertionError(String.join(" ", command) + " exited " + r.code() + ":\n" + r.output());
