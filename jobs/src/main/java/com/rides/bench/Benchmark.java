@@ -410,8 +410,8 @@ public final class Benchmark implements Callable<Integer> {
                 report.note(String.format(Locale.ROOT, "Fixed and per-sample costs: a straight line through each "
                                 + "job's medians on D alone (%,d samples) and on D with its lookback (%,d samples), "
                                 + "so noise in either run moves them. The size from which nightly / floor ≤ %.1fx "
-                                + "solves fixed + per-sample x for nightly against the floor (n/a: never, as "
-                                + "nightly's per-sample cost is above %.1f times the floor's); as rides a day it "
+                                + "solves fixed + per-sample x for nightly against the floor (it reads n/a, never, "
+                                + "where nightly's per-sample cost is above %.1f times the floor's); as rides a day it "
                                 + "takes %,.0f samples a ride and %d days read a night.",
                         floorOneDayResult.samples(), floorSamples, target,
                         target, samplesPerRide, s.lookback() + 1));
