@@ -31,10 +31,21 @@ public final class Materialized implements AutoCloseable {
     public static final class Leaf {
         private final RDD<InternalRow> rows;
         private final StructType schema;
+        private final long count;
 
-        private Leaf(RDD<InternalRow> rows, StructType schema) {
+        private Leaf(RDD<InternalRow> rows, StructType schema, long count) {
             this.rows = rows;
             this.schema = schema;
+            this.count = count;
+        }
+
+        /** The rows' number, counted when they were computed: asking costs no Spark job. */
+        public long count() {
+            return count;
+        }
+
+        public boolean isEmpty() {
+            return count == 0;
         }
 
         /**
@@ -62,18 +73,19 @@ public final class Materialized implements AutoCloseable {
         QueryExecution qe = rows.queryExecution();
         StorageLevel level = rows.sparkSession().sparkContext().isLocal() ? StorageLevel.MEMORY_AND_DISK()
                 : StorageLevel.MEMORY_AND_DISK_2();
+        long[] count = new long[1];
         RDD<InternalRow> leaf = JobNames.named(rows.sparkSession().sparkContext(), job,
                 () -> SqlActions.execution(qe, job, () -> {
                     JavaRDD<InternalRow> copied = qe.toRdd().toJavaRDD().map(InternalRow::copy);
                     copied.persist(level);
                     copied.rdd().localCheckpoint();
-                    copied.count();
+                    count[0] = copied.count();
                     return copied.rdd();
                 }));
         synchronized (blocks) {
             blocks.add(leaf);
         }
-        return new Leaf(leaf, rows.schema());
+        return new Leaf(leaf, rows.schema(), count[0]);
     }
 
     @Override

@@ -91,14 +91,18 @@ public final class DimensionEdits {
         }
         Dataset<Row> seenRiders = tables.stats("riders_seen");
         Dataset<Row> seenClasses = tables.stats("classes_seen");
-        Dataset<Row> changedRiders = sets.of("find edited riders",
-                changed(riders, seenRiders, "user_id", "username", "ftp_w")).in(spark);
-        Dataset<Row> changedClasses = sets.of("find edited classes",
-                changed(classes, seenClasses, "class_id", "title", "instructor")).in(spark);
+        Materialized.Leaf changedRiders = sets.of("find edited riders",
+                changed(riders, seenRiders, "user_id", "username", "ftp_w"));
+        Materialized.Leaf changedClasses = sets.of("find edited classes",
+                changed(classes, seenClasses, "class_id", "title", "instructor"));
         boolean everSeen = !(seenRiders.isEmpty() && seenClasses.isEmpty());
-        Dataset<Row> editedClasses = changedClasses.where(col("was_seen"));
-        return new DimensionEdits(riders, classes, changedRiders, changedClasses,
-                everSeen && !changedRiders.isEmpty(), everSeen && !editedClasses.isEmpty());
+        // The sets' sizes are known from computing them: on most nights nothing changed, and
+        // the run asks Spark nothing more (an isEmpty is a job or three of its own, before
+        // the night's rides are read).
+        boolean patchClasses = everSeen && !changedClasses.isEmpty()
+                && !changedClasses.in(spark).where(col("was_seen")).isEmpty();
+        return new DimensionEdits(riders, classes, changedRiders.in(spark), changedClasses.in(spark),
+                everSeen && !changedRiders.isEmpty(), patchClasses);
     }
 
     /** Whether the run has stored rows to patch. */
