@@ -39,11 +39,7 @@ public final class Materialized implements AutoCloseable {
             this.count = count;
         }
 
-        /** The rows' number, counted when they were computed: asking costs no Spark job. */
-        public long count() {
-            return count;
-        }
-
+        /** Whether there are no rows, as counted when they were computed: asking costs no Spark job. */
         public boolean isEmpty() {
             return count == 0;
         }

@@ -99,9 +99,9 @@ public final class DimensionEdits {
         // The sets' sizes are known from computing them: on most nights nothing changed, and
         // the run asks Spark nothing more (an isEmpty is a job or three of its own, before
         // the night's rides are read).
-        boolean patchClasses = everSeen && !changedClasses.isEmpty()
-                && !changedClasses.in(spark).where(col("was_seen")).isEmpty();
-        return new DimensionEdits(riders, classes, changedRiders.in(spark), changedClasses.in(spark),
+        Dataset<Row> classRows = changedClasses.in(spark);
+        boolean patchClasses = everSeen && !changedClasses.isEmpty() && !classRows.where(col("was_seen")).isEmpty();
+        return new DimensionEdits(riders, classes, changedRiders.in(spark), classRows,
                 everSeen && !changedRiders.isEmpty(), patchClasses);
     }
 
