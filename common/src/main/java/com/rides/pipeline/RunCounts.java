@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -27,6 +26,10 @@ import static org.apache.spark.sql.functions.when;
  * for workouts, samples or ratings.
  */
 public final class RunCounts {
+
+    private static final String WORKOUT = "workout";
+    private static final String RATING = "rating";
+    private static final String WITHOUT_SAMPLE_ROWS = "without_sample_rows";
 
     private final Map<String, Long> counts = new LinkedHashMap<>();
     /** The same counts of input rows, day by day (a workout's or rating's own day). */
@@ -51,59 +54,72 @@ public final class RunCounts {
     }
 
     /**
-     * One aggregation over the per-ride and per-rating rows (they are cached), by day:
-     * the run's counts are the sums of its days' counts (see {@link #ofDay}).
+     * One aggregation (one Spark job) over the per-ride and per-rating rows, by day and
+     * quarantine reason: the run's counts are the sums of its days' counts (see {@link #ofDay}).
      */
     void tally(Dataset<Row> rides, Dataset<Row> ratings, LongAccumulator sampleRows) {
-        List<Column> aggs = new ArrayList<>();
-        Column kept = col("reason").isNull();
-        aggs.add(count(lit(1)).as("workouts_read"));
-        aggs.add(sum(when(kept, 1L).otherwise(0L)).as("workouts_used"));
-        aggs.add(sum(when(kept, 0L).otherwise(1L)).as("workouts_quarantined"));
-        aggs.add(sum("samples_read").as("samples_read"));
-        aggs.add(sum(when(kept, col("samples_kept")).otherwise(0L)).as("samples_used"));
-        aggs.add(sum(when(kept, 0L).otherwise(col("samples_kept"))).as("samples_quarantined"));
-        aggs.add(sum("samples_dropped").as("samples_dropped"));
-        for (String f : InvalidFieldCounts.COLUMNS) {
-            aggs.add(sum(f).as(f));
-        }
-        aggs.add(sum(when(col("samples_read").equalTo(0), 1L).otherwise(0L)).as("workouts_without_sample_rows"));
-        Dataset<Row> perDay = rides.groupBy("day").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
-        for (String name : perDay.schema().fieldNames()) {
-            if (!name.equals("day")) {
-                counts.put(name, 0L); // a run without rides still reports every count
+        List<String> sums = new ArrayList<>(List.of("n", "samples_read", "samples_kept", "samples_dropped",
+                WITHOUT_SAMPLE_ROWS));
+        sums.addAll(InvalidFieldCounts.COLUMNS);
+        List<Column> rideColumns = new ArrayList<>(List.of(lit(WORKOUT).as("source"), col("day"), col("reason"),
+                lit(1L).as("n"), col("samples_read"), col("samples_kept"), col("samples_dropped"),
+                when(col("samples_read").equalTo(0), 1L).otherwise(0L).as(WITHOUT_SAMPLE_ROWS)));
+        List<Column> ratingColumns = new ArrayList<>(List.of(lit(RATING).as("source"), col("day"), col("reason"),
+                lit(1L).as("n")));
+        for (String name : sums.subList(1, sums.size())) {
+            if (InvalidFieldCounts.COLUMNS.contains(name)) {
+                rideColumns.add(col(name));
             }
+            ratingColumns.add(lit(0L).as(name));
         }
-        for (Row r : perDay.collectAsList()) {
+        List<Column> totals = sums.stream().map(name -> sum(name).cast("long").as(name)).toList();
+        Dataset<Row> tallies = rides.select(rideColumns.toArray(new Column[0]))
+                .unionByName(ratings.select(ratingColumns.toArray(new Column[0])))
+                .groupBy("source", "day", "reason")
+                .agg(totals.get(0), totals.subList(1, totals.size()).toArray(new Column[0]));
+        // A run without rides still reports every count.
+        for (String name : List.of("workouts_read", "workouts_used", "workouts_quarantined", "samples_read",
+                "samples_used", "samples_quarantined", "samples_dropped", "ratings_read", "ratings_used",
+                "ratings_quarantined")) {
+            counts.put(name, 0L);
+        }
+        InvalidFieldCounts.COLUMNS.forEach(name -> counts.put(name, 0L));
+        long withoutSampleRows = 0;
+        for (Row r : tallies.collectAsList()) {
             LocalDate day = r.getDate(r.fieldIndex("day")).toLocalDate();
-            for (String name : r.schema().fieldNames()) {
-                if (!name.equals("day")) {
-                    add(day, name, r.isNullAt(r.fieldIndex(name)) ? 0L : r.getLong(r.fieldIndex(name)));
+            String reason = r.isNullAt(r.fieldIndex("reason")) ? null : r.getString(r.fieldIndex("reason"));
+            long n = r.getLong(r.fieldIndex("n"));
+            if (r.getString(r.fieldIndex("source")).equals(RATING)) {
+                add(day, "ratings_read", n);
+                add(day, reason == null ? "ratings_used" : "ratings_quarantined", n);
+                if (reason != null) {
+                    add(day, "ratings_quarantined_" + reason, n);
                 }
+                continue;
             }
-        }
-        long withoutSampleRows = counts.remove("workouts_without_sample_rows");
-        byDay.values().forEach(d -> d.remove("workouts_without_sample_rows"));
-        for (Row q : rides.where(col("reason").isNotNull()).groupBy("day", "reason").count().collectAsList()) {
-            add(q.getDate(0).toLocalDate(), "workouts_quarantined_" + q.getString(1), q.getLong(2));
-        }
-        counts.put("ratings_read", 0L);
-        counts.put("ratings_used", 0L);
-        counts.put("ratings_quarantined", 0L);
-        for (Row q : ratings.groupBy("day", "reason").count().collectAsList()) {
-            LocalDate day = q.getDate(0).toLocalDate();
-            add(day, "ratings_read", q.getLong(2));
-            if (q.isNullAt(1)) {
-                add(day, "ratings_used", q.getLong(2));
-            } else {
-                add(day, "ratings_quarantined", q.getLong(2));
-                add(day, "ratings_quarantined_" + q.getString(1), q.getLong(2));
+            long kept = value(r, "samples_kept");
+            add(day, "workouts_read", n);
+            add(day, "workouts_used", reason == null ? n : 0);
+            add(day, "workouts_quarantined", reason == null ? 0 : n);
+            add(day, "samples_read", value(r, "samples_read"));
+            add(day, "samples_used", reason == null ? kept : 0);
+            add(day, "samples_quarantined", reason == null ? 0 : kept);
+            add(day, "samples_dropped", value(r, "samples_dropped"));
+            InvalidFieldCounts.COLUMNS.forEach(name -> add(day, name, value(r, name)));
+            if (reason != null) {
+                add(day, "workouts_quarantined_" + reason, n);
             }
+            withoutSampleRows += value(r, WITHOUT_SAMPLE_ROWS);
         }
         // Rows that entered the sample pass, counted apart from the per-ride tallies:
         // every sample row, plus one null row per workout that had none.
         sampleRowsSeen = sampleRows.value() - withoutSampleRows;
         reconcile();
+    }
+
+    private static long value(Row r, String name) {
+        int i = r.fieldIndex(name);
+        return r.isNullAt(i) ? 0L : r.getLong(i);
     }
 
     /** Adds to a day's count and to the run's. */
