@@ -67,7 +67,8 @@ public final class RankedListMerge {
             out.replaceLists(list.table(), all.select(columns(key)).distinct(), list.rank(run, all));
             return;
         }
-        Dataset<Row> reprocessed = run.rides().select("workout_id").distinct();
+        // Every workout of the run once (RunScope.rides), so the flag join repeats no entry.
+        Dataset<Row> reprocessed = run.rides().select("workout_id");
         Dataset<Row> stored = list.asCandidates(run.stored(list.table(), list.lists(run), key))
                 .join(reprocessed.withColumn(REPROCESSED, lit(true)), seq("workout_id"), "left_outer")
                 .withColumn(REPROCESSED, coalesce(col(REPROCESSED), lit(false)));

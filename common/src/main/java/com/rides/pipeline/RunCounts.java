@@ -66,12 +66,9 @@ public final class RunCounts {
                 when(col("samples_read").equalTo(0), 1L).otherwise(0L).as(WITHOUT_SAMPLE_ROWS)));
         List<Column> ratingColumns = new ArrayList<>(List.of(lit(RATING).as("source"), col("day"), col("reason"),
                 lit(1L).as("n")));
-        for (String name : sums.subList(1, sums.size())) {
-            if (InvalidFieldCounts.COLUMNS.contains(name)) {
-                rideColumns.add(col(name));
-            }
-            ratingColumns.add(lit(0L).as(name));
-        }
+        InvalidFieldCounts.COLUMNS.forEach(name -> rideColumns.add(col(name)));
+        // A rating has no samples: zero in every sum but its count.
+        sums.subList(1, sums.size()).forEach(name -> ratingColumns.add(lit(0L).as(name)));
         List<Column> totals = sums.stream().map(name -> sum(name).cast("long").as(name)).toList();
         Dataset<Row> tallies = rides.select(rideColumns.toArray(new Column[0]))
                 .unionByName(ratings.select(ratingColumns.toArray(new Column[0])))
