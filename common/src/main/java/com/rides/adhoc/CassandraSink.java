@@ -3,10 +3,9 @@ package com.rides.adhoc;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
-import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
-import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.spark.connector.datasource.CassandraSourceUtil;
 import com.rides.cassandra.ConnectorSchema;
+import com.rides.cassandra.SchemaScope;
 import com.rides.config.ConfigException;
 import com.rides.config.RidesConfig;
 import com.rides.raw.CassandraTables;
@@ -126,11 +125,18 @@ public final class CassandraSink {
     public long write(Dataset<Row> result, Name name, List<String> key, boolean replace, String source) {
         checkAllowed(name, config);
         String create = createTable(name, result.schema(), key, source);
-        KeyspaceMetadata ks = session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(name.keyspace()))
-                .orElseThrow(() -> new ConfigException("keyspace " + name.keyspace() + " does not exist"));
-        Optional<TableMetadata> existing = ks.getTable(CqlIdentifier.fromInternal(name.table()));
+        // Asked of system_schema, not of the driver's metadata, which holds only the job's own
+        // keyspaces (SchemaScope); the output may go to any other.
+        if (session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?",
+                name.keyspace()).one() == null) {
+            throw new ConfigException("keyspace " + name.keyspace() + " does not exist");
+        }
+        Optional<com.datastax.oss.driver.api.core.cql.Row> existing = Optional.ofNullable(session.execute(
+                "SELECT comment FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?",
+                name.keyspace(), name.table()).one());
+        SchemaScope.include(name.keyspace());
         if (existing.isPresent()) {
-            String comment = String.valueOf(existing.get().getOptions().get(CqlIdentifier.fromInternal("comment")));
+            String comment = String.valueOf(existing.get().getString("comment"));
             if (!replace) {
                 throw new ConfigException("table " + name + " exists: choose another name, or --replace it"
                         + " (only a table made by adhoc)");

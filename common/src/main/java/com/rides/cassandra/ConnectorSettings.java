@@ -55,6 +55,8 @@ public final class ConnectorSettings {
         s.put("spark.cassandra.concurrent.reads", String.valueOf(CONCURRENT_READS));
         // A null in a result row must overwrite the value a previous run wrote.
         s.put("spark.cassandra.output.ignoreNulls", "false");
+        // Sessions that load the schema of the jobs' keyspaces only (SchemaScope).
+        s.put("spark.cassandra.connection.factory", ScopedConnectionFactory.class.getName());
         s.putAll(c.connectorPassThrough());
         return s;
     }
@@ -74,6 +76,7 @@ public final class ConnectorSettings {
             }
         }
         of(c).forEach(conf::set);
+        SchemaScope.include(c.rawKeyspace(), c.statsKeyspace());
         return com.datastax.spark.connector.cql.CassandraConnector$.MODULE$.apply(conf);
     }
 

@@ -28,6 +28,8 @@ public final class CassandraTables {
     public CassandraTables(SparkSession spark, RidesConfig config) {
         this.spark = spark;
         this.config = config;
+        // Before any of their tables is resolved: the connector's sessions know only these.
+        com.rides.cassandra.SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
     }
 
     public SparkSession spark() {

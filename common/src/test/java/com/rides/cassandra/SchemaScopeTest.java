@@ -1,0 +1,106 @@
+package com.rides.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.spark.connector.cql.CassandraConnectorConf;
+import com.datastax.spark.connector.cql.CassandraConnectorConf$;
+import com.rides.config.RidesConfig;
+import com.rides.testing.CassandraExtension;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The driver sessions of the jobs, the connector's and ours, load the schema of the jobs'
+ * keyspaces and of no other, and a keyspace a later job brings in reaches the open
+ * connector sessions before that job resolves a table of it. Against a real node.
+ */
+@ExtendWith(CassandraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchemaScopeTest {
+
+    RidesConfig config;
+    CqlSession admin;
+    String other;
+
+    @BeforeAll
+    void keyspaces(RidesConfig config, CqlSession admin) {
+        this.config = config;
+        this.admin = admin;
+        this.other = config.statsKeyspace() + "_other";
+        for (String ks : List.of(config.rawKeyspace(), config.statsKeyspace(), other)) {
+            admin.execute("DROP KEYSPACE IF EXISTS " + ks);
+            admin.execute("CREATE KEYSPACE " + ks
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            admin.execute("CREATE TABLE " + ks + ".t (k int PRIMARY KEY, v text)");
+        }
+    }
+
+    @Test
+    void ourSessionsKnowTheJobsKeyspacesOnly() {
+        try (CqlSession session = CassandraSessions.open(config)) {
+            assertTrue(knows(session, config.rawKeyspace()) && knows(session, config.statsKeyspace()));
+            assertFalse(knows(session, other), "a keyspace of no job here");
+            assertFalse(knows(session, "system_auth"), "nor the system's");
+        }
+    }
+
+    @Test
+    void theConnectorsSessionsFollowTheScopeAsItGrows() {
+        SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
+        CassandraConnectorConf conf = connectorConf();
+        try (CqlSession session = new ScopedConnectionFactory().createSession(conf)) {
+            assertTrue(knows(session, config.statsKeyspace()));
+            assertFalse(knows(session, other));
+            assertTrue(session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(other)).isEmpty(),
+                    "a refresh, as the connector makes for each table it resolves, stays in scope");
+
+            SchemaScope.include(other);
+            assertTrue(knows(session, other), "brought in at once, without a refresh of the caller's");
+            assertTrue(SchemaScope.keyspaces().contains(other));
+        }
+    }
+
+    /** The connector caches a session per settings; a task's deserialized settings must find it. */
+    @Test
+    void aCopyOfTheSettingsIsTheSameSettings() throws Exception {
+        CassandraConnectorConf conf = connectorConf();
+        assertTrue(conf.connectionFactory() instanceof ScopedConnectionFactory, "named by ConnectorSettings");
+        CassandraConnectorConf copy = roundTrip(conf);
+        assertEquals(conf, copy);
+        assertEquals(conf.hashCode(), copy.hashCode());
+    }
+
+    private CassandraConnectorConf connectorConf() {
+        SparkConf spark = new SparkConf(false);
+        ConnectorSettings.of(config).forEach(spark::set);
+        return CassandraConnectorConf$.MODULE$.fromSparkConf(spark);
+    }
+
+    private static boolean knows(CqlSession session, String keyspace) {
+        return session.getMetadata().getKeyspace(CqlIdentifier.fromInternal(keyspace)).isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+}
