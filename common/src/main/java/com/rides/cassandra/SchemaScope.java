@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -96,20 +97,31 @@ public final class SchemaScope {
 
     /** The driver's own path for a changed setting: it rereads the list and refreshes the schema. */
     private static void reload(InternalDriverContext context) {
-        context.getEventBus().fire(ConfigChangeEvent.INSTANCE);
-        CompletionStage<?> refreshed = context.getMetadataManager().refreshSchema(null, true, true);
+        CompletionStage<?> refreshed;
+        try {
+            context.getEventBus().fire(ConfigChangeEvent.INSTANCE);
+            refreshed = context.getMetadataManager().refreshSchema(null, true, true);
+        } catch (RejectedExecutionException closing) {
+            return; // the session is closing (its loader is about to leave the scope's list): nothing to load
+        }
         try {
             refreshed.toCompletableFuture().get(REFRESH_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RidesException("interrupted while loading the schema of " + keyspaces(), e);
         } catch (ExecutionException | TimeoutException e) {
+            synchronized (SchemaScope.class) {
+                if (!CONTEXTS.containsKey(context)) {
+                    return; // closed meanwhile
+                }
+            }
             throw new RidesException("could not load the schema of " + keyspaces() + ": " + e, e);
         }
     }
 
     private static final class ScopedLoader implements DriverConfigLoader {
         private final DriverConfigLoader base;
+        private DriverContext context;
 
         ScopedLoader(DriverConfigLoader base) {
             this.base = base;
@@ -123,6 +135,7 @@ public final class SchemaScope {
         @Override
         public void onDriverInit(DriverContext context) {
             synchronized (SchemaScope.class) {
+                this.context = context;
                 CONTEXTS.put(context, Boolean.TRUE);
             }
             base.onDriverInit(context);
@@ -138,8 +151,14 @@ public final class SchemaScope {
             return base.supportsReloading();
         }
 
+        /** Called by the driver as its session closes: the scope stops telling it. */
         @Override
         public void close() {
+            synchronized (SchemaScope.class) {
+                if (context != null) {
+                    CONTEXTS.remove(context);
+                }
+            }
             base.close();
         }
     }

@@ -71,6 +71,9 @@ class SchemaScopeTest {
             assertTrue(knows(session, other), "brought in at once, without a refresh of the caller's");
             assertTrue(SchemaScope.keyspaces().contains(other));
         }
+        // A closed session is told nothing (its driver's executors are gone: telling it failed the next job).
+        SchemaScope.include(other + "_after_close");
+        assertTrue(SchemaScope.keyspaces().contains(other + "_after_close"));
     }
 
     /** The connector caches a session per settings; a task's deserialized settings must find it. */
