@@ -1,5 +1,6 @@
 package com.rides.bench;
 
+import com.rides.cassandra.SchemaScope;
 import com.rides.config.RidesConfig;
 import com.rides.raw.CassandraTables;
 import com.rides.raw.DayPartitions;
@@ -55,6 +56,8 @@ final class ShortHistory {
     }
 
     private static long write(Dataset<Row> rows, RidesConfig to, String table) {
+        // Written through the long history's session: its connector must know this keyspace too.
+        SchemaScope.include(to.rawKeyspace());
         Dataset<Row> cached = rows.cache();
         try {
             long n = cached.count();
