@@ -59,7 +59,7 @@ public final class CassandraSessions {
                         // The schema metadata of the job's keyspaces only, asked for by name: not
                         // every keyspace of the cluster at each schema change (see SchemaScope).
                         .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES,
-                                ownKeyspaces(config))
+                                SchemaScope.keyspacesOf(config))
                         .build());
         for (HostPort hp : config.hostPorts()) {
             builder.addContactPoint(new InetSocketAddress(hp.host(), hp.port()));
@@ -79,11 +79,6 @@ public final class CassandraSessions {
             throw new RidesException("cannot connect to Cassandra at " + hostList(config) + ": "
                     + firstLine(e.getMessage()) + " (is RIDES_CASSANDRA_LOCAL_DC right?)");
         }
-    }
-
-    private static java.util.List<String> ownKeyspaces(RidesConfig config) {
-        return java.util.stream.Stream.of(config.rawKeyspace(), config.statsKeyspace())
-                .filter(k -> k != null && !k.isBlank()).distinct().toList();
     }
 
     /** Turns the driver's many-line failure into the one line a user needs. */

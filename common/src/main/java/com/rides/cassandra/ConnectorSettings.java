@@ -76,7 +76,7 @@ public final class ConnectorSettings {
             }
         }
         of(c).forEach(conf::set);
-        SchemaScope.include(c.rawKeyspace(), c.statsKeyspace());
+        SchemaScope.include(c);
         return com.datastax.spark.connector.cql.CassandraConnector$.MODULE$.apply(conf);
     }
 

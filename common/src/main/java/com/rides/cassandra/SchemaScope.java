@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.context.DriverContext;
 import com.datastax.oss.driver.internal.core.config.ConfigChangeEvent;
 import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
 import com.rides.RidesException;
+import com.rides.config.RidesConfig;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The keyspaces whose schema the connector's driver sessions in this JVM load: those of
@@ -53,6 +55,8 @@ public final class SchemaScope {
     private static final long REFRESH_TIMEOUT_S = 60;
 
     private static final Set<String> KEYSPACES = new TreeSet<>();
+    /** KEYSPACES as the driver reads it, on every lookup of any option: a snapshot, read without a lock. */
+    private static volatile List<String> snapshot = List.of();
     /** The contexts of the sessions built with {@link #loader}: told when the scope grows. */
     private static final Map<DriverContext, Boolean> CONTEXTS = new WeakHashMap<>();
 
@@ -66,15 +70,10 @@ public final class SchemaScope {
     public static void include(String... keyspaces) {
         List<DriverContext> told;
         synchronized (SchemaScope.class) {
-            boolean grew = false;
-            for (String ks : keyspaces) {
-                if (ks != null && !ks.isBlank()) {
-                    grew |= KEYSPACES.add(ks);
-                }
-            }
-            if (!grew) {
+            if (!KEYSPACES.addAll(named(keyspaces))) {
                 return;
             }
+            snapshot = List.copyOf(KEYSPACES);
             told = new ArrayList<>(CONTEXTS.keySet());
         }
         for (DriverContext context : told) {
@@ -82,9 +81,23 @@ public final class SchemaScope {
         }
     }
 
+    /** The raw and stats keyspaces of a job's configuration into the scope (see {@link #include(String...)}). */
+    public static void include(RidesConfig config) {
+        include(config.rawKeyspace(), config.statsKeyspace());
+    }
+
+    /** A configuration's own keyspaces: its raw and stats keyspaces, each once. */
+    public static List<String> keyspacesOf(RidesConfig config) {
+        return named(config.rawKeyspace(), config.statsKeyspace());
+    }
+
+    private static List<String> named(String... keyspaces) {
+        return Stream.of(keyspaces).filter(k -> k != null && !k.isBlank()).distinct().toList();
+    }
+
     /** The keyspaces in scope, empty when none was included. */
-    public static synchronized List<String> keyspaces() {
-        return List.copyOf(KEYSPACES);
+    public static List<String> keyspaces() {
+        return snapshot;
     }
 
     /**
@@ -172,8 +185,11 @@ public final class SchemaScope {
     private static DriverExecutionProfile scoped(DriverExecutionProfile profile) {
         return (DriverExecutionProfile) Proxy.newProxyInstance(SchemaScope.class.getClassLoader(),
                 new Class<?>[]{DriverExecutionProfile.class}, forwarding(profile, (method, args) -> {
+                    if (args == null || args.length == 0 || !OPTION.equals(args[0])) {
+                        return null;
+                    }
                     List<String> scope = keyspaces();
-                    if (scope.isEmpty() || args == null || args.length == 0 || !OPTION.equals(args[0])) {
+                    if (scope.isEmpty()) {
                         return null;
                     }
                     return switch (method.getName()) {

@@ -29,7 +29,7 @@ public final class CassandraTables {
         this.spark = spark;
         this.config = config;
         // Before any of their tables is resolved: the connector's sessions know only these.
-        com.rides.cassandra.SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
+        com.rides.cassandra.SchemaScope.include(config);
     }
 
     public SparkSession spark() {

@@ -75,7 +75,7 @@ public final class SparkSessions {
         }
         Map<String, String> connector = ConnectorSettings.of(config);
         connector.forEach(conf::set);
-        com.rides.cassandra.SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
+        com.rides.cassandra.SchemaScope.include(config);
         reserveLowExprIds();
         // The JVM's context (and its default session) is made once, by the first job; every
         // job after it (tests, backfill, the benchmark) gets a session of its own from it, so
