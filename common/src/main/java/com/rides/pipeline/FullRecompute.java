@@ -49,7 +49,7 @@ public final class FullRecompute {
         Date last = Date.valueOf(through);
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
         try (Materialized sets = new Materialized()) {
-            DimensionEdits edits = DimensionEdits.find(tables, sets, true);
+            DimensionEdits edits = DimensionEdits.current(tables, sets).all();
             Materialized.Leaf rides = sets.of("read rides and samples",
                     RideInputs.rides(tables, tables.raw("workouts").where(col("day").leq(last)), sampleRows));
             Materialized.Leaf ratings = sets.of("read ratings",

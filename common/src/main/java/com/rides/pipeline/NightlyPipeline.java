@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import static com.rides.raw.CassandraTables.byKeys;
@@ -59,17 +60,33 @@ public final class NightlyPipeline {
         Dataset<Row> dayParts = DayPartitions.of(spark, days, t.config().buckets());
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
         try (Materialized sets = new Materialized()) {
-            DimensionEdits edits = DimensionEdits.find(tables, sets, false);
+            DimensionEdits.Current current = DimensionEdits.current(tables, sets);
             Timeline.mark("riders and classes read");
+            // While the rides and their samples are read (the long job of a night), on
+            // threads and sessions of their own: what changed in riders and classes, and
+            // the ratings. Neither needs the rides, and their small jobs' planning and
+            // reads then overlap the sample pass instead of preceding or following it.
+            Steps reads = new Steps();
+            Future<DimensionEdits> found = reads.start(() -> current.edits(ownSession(tables), sets));
+            Future<Materialized.Leaf> ratingsRead = reads.start(() -> {
+                CassandraTables own = ownSession(tables);
+                return sets.of("read ratings",
+                        RideInputs.ratings(own, byKeys(dayParts, own.raw("ratings"), "day", "bucket")));
+            });
             // Materialized once, with their lineage cut: every later step plans against a
             // leaf instead of re-analysing the joins and the sample pass (measured: the
             // analyser's walks over that lineage were most of a small day's driver time).
-            Materialized.Leaf rides = sets.of("read rides and samples",
-                    RideInputs.rides(tables, byKeys(dayParts, tables.raw("workouts"), "day", "bucket"), sampleRows));
-            Timeline.mark("rides and samples read");
-            Materialized.Leaf ratings = sets.of("read ratings",
-                    RideInputs.ratings(tables, byKeys(dayParts, tables.raw("ratings"), "day", "bucket")));
-            Timeline.mark("ratings read");
+            Future<Materialized.Leaf> ridesRead = reads.start(() -> {
+                Materialized.Leaf read = sets.of("read rides and samples",
+                        RideInputs.rides(tables, byKeys(dayParts, tables.raw("workouts"), "day", "bucket"), sampleRows));
+                Timeline.mark("rides and samples read");
+                return read;
+            });
+            reads.await();
+            Materialized.Leaf rides = Steps.valueOf(ridesRead);
+            Materialized.Leaf ratings = Steps.valueOf(ratingsRead);
+            DimensionEdits edits = Steps.valueOf(found);
+            Timeline.mark("ratings read, edits found");
             JobNames.named(spark.sparkContext(), "count rows read", () -> {
                 counts.tally(rides.in(spark), ratings.in(spark), sampleRows);
                 return null;
@@ -93,5 +110,10 @@ public final class NightlyPipeline {
             Timeline.mark("days marked processed");
         }
         return counts;
+    }
+
+    /** The same tables in a session of its own, for work on another thread. */
+    private static CassandraTables ownSession(CassandraTables tables) {
+        return new CassandraTables(SparkSessions.fork(tables.spark(), Map.of()), tables.config());
     }
 }

@@ -4,6 +4,7 @@ import com.rides.RidesException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,25 @@ final class Steps {
 
     void run(Runnable step) {
         running.add(pool.submit(step));
+    }
+
+    /** Starts a step that computes a value; {@link #await} first, then {@link #valueOf} it. */
+    <T> Future<T> start(Callable<T> step) {
+        Future<T> f = pool.submit(step);
+        running.add(f);
+        return f;
+    }
+
+    /** The value of a step that {@link #await} saw succeed. */
+    static <T> T valueOf(Future<T> done) {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw RidesException.rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RidesException("interrupted while waiting for a pipeline step", e);
+        }
     }
 
     void await() {

@@ -56,15 +56,15 @@ public final class DimensionEdits {
             (UDF4<Integer, Double, Double, Integer, Double>) (d, np, f, ftp) -> d == null ? null
                     : TrainingLoad.tss(d, np, f, ftp), DataTypes.DoubleType);
 
-    private final Dataset<Row> riders;
-    private final Dataset<Row> classes;
-    private final Dataset<Row> changedRiders;
-    private final Dataset<Row> changedClasses;
+    private final Materialized.Leaf riders;
+    private final Materialized.Leaf classes;
+    private final Materialized.Leaf changedRiders;
+    private final Materialized.Leaf changedClasses;
     private final boolean patchRiders;
     private final boolean patchClasses;
 
-    private DimensionEdits(Dataset<Row> riders, Dataset<Row> classes, Dataset<Row> changedRiders,
-                           Dataset<Row> changedClasses, boolean patchRiders, boolean patchClasses) {
+    private DimensionEdits(Materialized.Leaf riders, Materialized.Leaf classes, Materialized.Leaf changedRiders,
+                           Materialized.Leaf changedClasses, boolean patchRiders, boolean patchClasses) {
         this.riders = riders;
         this.classes = classes;
         this.changedRiders = changedRiders;
@@ -74,35 +74,44 @@ public final class DimensionEdits {
     }
 
     /**
-     * Reads the riders and classes as they are now and finds what changed since the last
-     * run. Called before the run reads its rides: an edit made while it runs is then
+     * The riders and classes as they are now. Read before the run reads its rides (which
+     * read their riders and classes by key): an edit made while the run runs is then
      * either in the rides and in what is recorded, or found again by the next run.
-     *
-     * @param rebuild on a rebuild nothing is compared: every row is written with current values
      */
-    public static DimensionEdits find(CassandraTables tables, Materialized sets, boolean rebuild) {
-        SparkSession spark = tables.spark();
-        Dataset<Row> riders = sets.of("read riders",
-                tables.raw("riders").select("user_id", "username", "ftp_w")).in(spark);
-        Dataset<Row> classes = sets.of("read classes",
-                tables.raw("classes").select("class_id", "title", "instructor")).in(spark);
-        if (rebuild) {
+    public record Current(Materialized.Leaf riders, Materialized.Leaf classes) {
+
+        /**
+         * What changed since the last run: the current rows compared with riders_seen and
+         * classes_seen. Needs only the snapshot, so a nightly runs it while it reads the rides.
+         */
+        public DimensionEdits edits(CassandraTables tables, Materialized sets) {
+            SparkSession spark = tables.spark();
+            Dataset<Row> seenRiders = tables.stats("riders_seen");
+            Dataset<Row> seenClasses = tables.stats("classes_seen");
+            Materialized.Leaf changedRiders = sets.of("find edited riders",
+                    changed(riders.in(spark), seenRiders, "user_id", "username", "ftp_w"));
+            Materialized.Leaf changedClasses = sets.of("find edited classes",
+                    changed(classes.in(spark), seenClasses, "class_id", "title", "instructor"));
+            boolean everSeen = !(seenRiders.isEmpty() && seenClasses.isEmpty());
+            // The sets' sizes are known from computing them: on most nights nothing changed,
+            // and the run asks Spark nothing more (an isEmpty is a job or three of its own).
+            boolean patchClasses = everSeen && !changedClasses.isEmpty()
+                    && !changedClasses.in(spark).where(col("was_seen")).isEmpty();
+            return new DimensionEdits(riders, classes, changedRiders, changedClasses,
+                    everSeen && !changedRiders.isEmpty(), patchClasses);
+        }
+
+        /** A rebuild compares nothing: every row is written with current values, and all are recorded. */
+        public DimensionEdits all() {
             return new DimensionEdits(riders, classes, riders, classes, false, false);
         }
-        Dataset<Row> seenRiders = tables.stats("riders_seen");
-        Dataset<Row> seenClasses = tables.stats("classes_seen");
-        Materialized.Leaf changedRiders = sets.of("find edited riders",
-                changed(riders, seenRiders, "user_id", "username", "ftp_w"));
-        Materialized.Leaf changedClasses = sets.of("find edited classes",
-                changed(classes, seenClasses, "class_id", "title", "instructor"));
-        boolean everSeen = !(seenRiders.isEmpty() && seenClasses.isEmpty());
-        // The sets' sizes are known from computing them: on most nights nothing changed, and
-        // the run asks Spark nothing more (an isEmpty is a job or three of its own, before
-        // the night's rides are read).
-        Dataset<Row> classRows = changedClasses.in(spark);
-        boolean patchClasses = everSeen && !changedClasses.isEmpty() && !classRows.where(col("was_seen")).isEmpty();
-        return new DimensionEdits(riders, classes, changedRiders.in(spark), classRows,
-                everSeen && !changedRiders.isEmpty(), patchClasses);
+    }
+
+    /** Reads the riders and classes as they are now (a Spark job each). */
+    public static Current current(CassandraTables tables, Materialized sets) {
+        return new Current(
+                sets.of("read riders", tables.raw("riders").select("user_id", "username", "ftp_w")),
+                sets.of("read classes", tables.raw("classes").select("class_id", "title", "instructor")));
     }
 
     /** Whether the run has stored rows to patch. */
@@ -116,8 +125,9 @@ public final class DimensionEdits {
         if (!any()) {
             return out;
         }
-        Dataset<Row> editedRiders = patchRiders ? changedRiders.select("user_id") : none(run, "user_id");
-        Dataset<Row> editedClasses = patchClasses ? changedClasses.where(col("was_seen")).select("class_id")
+        SparkSession spark = run.spark();
+        Dataset<Row> editedRiders = patchRiders ? changedRiders.in(spark).select("user_id") : none(run, "user_id");
+        Dataset<Row> editedClasses = patchClasses ? changedClasses.in(spark).where(col("was_seen")).select("class_id")
                 : none(run, "class_id");
         // The riders whose histories copy an edited class's title.
         Dataset<Row> ridersOfClasses = run.stored("class_rides", editedClasses, "class_id")
@@ -125,8 +135,8 @@ public final class DimensionEdits {
         Dataset<Row> history = run.computedOnce("read edited riders' histories", run.stored("user_workout_history",
                 editedRiders.union(ridersOfClasses).distinct(), "user_id"));
 
-        Dataset<Row> ftp = riders.select(col("user_id"), col("ftp_w").as("current_ftp_w"));
-        Dataset<Row> titles = classes.select(col("class_id"), col("title").as("current_title"),
+        Dataset<Row> ftp = riders.in(spark).select(col("user_id"), col("ftp_w").as("current_ftp_w"));
+        Dataset<Row> titles = classes.in(spark).select(col("class_id"), col("title").as("current_title"),
                 col("instructor").as("current_instructor"));
         Dataset<Row> historyNow = history.join(titles, seq("class_id"), "left_outer")
                 .join(ftp, seq("user_id"), "left_outer")
@@ -151,7 +161,7 @@ public final class DimensionEdits {
         rewrite(out, "workout_summary", changedOnly(summariesNow, List.of("workout_id"),
                 Map.of("intensity_factor", "new_intensity_factor", "tss", "new_tss")));
 
-        Dataset<Row> names = riders.select(col("user_id"), col("username").as("new_username"));
+        Dataset<Row> names = riders.in(spark).select(col("user_id"), col("username").as("new_username"));
         Dataset<Row> boards = run.stored("class_leaderboard", riderRides.select("class_id").distinct(), "class_id");
         rewrite(out, "class_leaderboard", changedOnly(
                 boards.join(names, seq("user_id"), "left_outer"), List.of("class_id", "rank"),
@@ -192,8 +202,8 @@ public final class DimensionEdits {
      */
     public Writes seen(RunScope run) {
         Writes out = new Writes();
-        Dataset<Row> riderRows = changedRiders.select("user_id", "username", "ftp_w");
-        Dataset<Row> classRows = changedClasses.select("class_id", "title", "instructor");
+        Dataset<Row> riderRows = changedRiders.in(run.spark()).select("user_id", "username", "ftp_w");
+        Dataset<Row> classRows = changedClasses.in(run.spark()).select("class_id", "title", "instructor");
         out.replace("riders_seen", riderRows.select("user_id"), riderRows);
         out.replace("classes_seen", classRows.select("class_id"), classRows);
         return out;

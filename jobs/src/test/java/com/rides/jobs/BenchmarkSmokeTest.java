@@ -132,7 +132,7 @@ class BenchmarkSmokeTest {
         Map<String, String[]> phases = rows(md, "## Where a cold nightly's seconds go");
         assertEquals(List.of("JVM start, to the launcher's options read", "connected to Cassandra", "schema checked",
                 "run lease taken", "run recorded in job_runs", "Spark session started", "riders and classes read", "rides and samples read",
-                "ratings read", "rows counted", "the steps: state read by key, figures, every table written (side by side)",
+                "ratings read, edits found", "rows counted", "the steps: state read by key, figures, every table written (side by side)",
                 "days marked processed", "data checks run", "run recorded as ended",
                 "Spark and the JVM shut down, process exit"), new ArrayList<>(phases.keySet()));
         phases.forEach((phase, row) -> assertNumber(phase, row[1]));
