@@ -33,6 +33,9 @@ public final class SparkSessions {
      */
     static final long LOW_EXPR_IDS = 10_000;
 
+    /** Whether this JVM made a Spark context (see {@link #stopForExit}). */
+    private static volatile boolean started;
+
     private SparkSessions() {
     }
 
@@ -84,6 +87,7 @@ public final class SparkSessions {
                 && !SparkSession.getDefaultSession().get().sparkContext().isStopped()
                 ? SparkSession.getDefaultSession().get()
                 : SparkSession.builder().config(conf).getOrCreate();
+        started = true;
         base.sparkContext().setLogLevel("WARN");
         Map<String, String> settings = new LinkedHashMap<>();
         for (scala.Tuple2<String, String> kv : conf.getAll()) {
@@ -147,5 +151,26 @@ public final class SparkSessions {
         while (org.apache.spark.sql.catalyst.expressions.NamedExpression$.MODULE$.newExprId().id() < LOW_EXPR_IDS) {
             // each call takes the next id of the JVM-wide counter
         }
+    }
+
+    /**
+     * The process is ending: stops the JVM's Spark context, then closes the connector's
+     * Cassandra sessions that nothing holds any more, in that order and on the calling
+     * thread. Left to the JVM's shutdown hooks, Spark's (which stops the executors), the
+     * connector's (which closes the sessions) and log4j's run at the same time, and
+     * whether their errors reached the console depended on which came first: a run that
+     * had succeeded ended once with Netty's "Failed to submit a listener notification
+     * task. Event loop shut down?" (CI, 2026-12-06). A process that made no Spark context
+     * has nothing to stop and loads no Spark class here.
+     */
+    public static void stopForExit() {
+        if (!started) {
+            return;
+        }
+        scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+        if (running.isDefined()) {
+            running.get().stop();
+        }
+        com.datastax.spark.connector.cql.CassandraConnector.evictCache();
     }
 }

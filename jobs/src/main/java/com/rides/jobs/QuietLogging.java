@@ -38,7 +38,8 @@ final class QuietLogging {
      * Stops every log line for good and waits for one being written: the launcher's
      * one-line error must start on a line of its own, and a task still running as a
      * run fails (a connector read that the dead node fails) may be writing its stack
-     * trace in several pieces to the same stderr. Only for a process that ends next.
+     * trace in several pieces to the same stderr. Also once a run's outcome is said,
+     * before Spark stops (see {@link Rides#main}). Only for a process that ends next.
      */
     static void silenceForExit() {
         if (!(LogManager.getContext(false) instanceof LoggerContext context)) {

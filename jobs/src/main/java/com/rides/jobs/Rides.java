@@ -1,6 +1,7 @@
 package com.rides.jobs;
 
 import com.rides.RidesException;
+import com.rides.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,17 +42,23 @@ public class Rides implements Runnable {
         // tables) would otherwise print nothing.
         cli.getOut().flush();
         cli.getErr().flush();
+        // The outcome is said (and recorded in job_runs): what Spark logs while it stops
+        // (executors it lost because they exited, RPC messages refused by a closed pool)
+        // and what the driver logs while its sessions close is not for whoever reads the
+        // console, and a run that succeeded must not end in error lines.
+        QuietLogging.silenceForExit();
         exitWithin(code, EXIT_DEADLINE_SECONDS);
     }
 
-    /** How long the shutdown hooks (Spark's, the connector's) may take before the process halts. */
+    /** How long stopping Spark and the shutdown hooks may take before the process halts. */
     static final int EXIT_DEADLINE_SECONDS = 60;
 
     /**
      * System.exit, with a deadline: the run's outcome is decided and said, so a shutdown
      * hook that waits on a cluster gone away (Spark stopping executors it cannot reach, a
      * driver session closing towards dead nodes) must not keep the scheduler's process
-     * alive. Past the deadline the JVM halts with the same code.
+     * alive. Past the deadline the JVM halts with the same code. Spark is stopped first,
+     * here, so that the hooks find nothing to race over ({@link SparkSessions#stopForExit}).
      */
     static void exitWithin(int code, int seconds) {
         Thread deadline = new Thread(() -> {
@@ -66,6 +73,11 @@ public class Rides implements Runnable {
         }, "exit-deadline");
         deadline.setDaemon(true);
         deadline.start();
+        try {
+            SparkSessions.stopForExit();
+        } catch (RuntimeException e) {
+            // The outcome is decided and said; the JVM's own hooks try the same again.
+        }
         System.exit(code);
     }
 

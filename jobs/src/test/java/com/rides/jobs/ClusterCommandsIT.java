@@ -163,7 +163,8 @@ class ClusterCommandsIT {
         RunningProcess.Result r = RunningProcess.run(command, env, line -> { }, 10);
         assertEquals(0, r.code(), String.join(" ", command) + "\n" + r.output());
         for (String line : r.output().lines().toList()) {
-            assertFalse(LOG_LINE.matcher(line).matches(), "a log line on the console of " + command.get(0) + ": " + line);
+            assertFalse(LOG_LINE.matcher(line).matches(), () -> "a log line on the console of " + command.get(0) + ": "
+                    + line + "\n(its whole output:)\n" + r.output());
         }
         return r.output();
     }

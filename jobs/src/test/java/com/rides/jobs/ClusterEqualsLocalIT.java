@@ -88,7 +88,8 @@ class ClusterEqualsLocalIT {
             for (String line : run.output().lines().toList()) {
                 assertTrue(START.matcher(line).matches() || PROGRESS.matcher(line).matches()
                                 || SUMMARY.matcher(line).matches(),
-                        "a run on the cluster printed more than its progress: " + line);
+                        () -> "a run on the cluster printed more than its progress: " + line
+                                + "\n(its whole output:)\n" + run.output());
             }
         }
         Map<Integer, Long> served = NodeReads.since(before, NodeReads.snapshot(clusters, keyspaces));
