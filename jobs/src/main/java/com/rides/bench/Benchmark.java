@@ -14,6 +14,7 @@ import com.rides.jobs.Dates;
 import com.rides.jobs.GenerateJob;
 import com.rides.jobs.NightlyJob;
 import com.rides.jobs.RebuildJob;
+import com.rides.jobs.Rides;
 import com.rides.jobs.SchemaJob;
 import com.rides.pipeline.RunCounts;
 import com.rides.raw.CassandraTables;
@@ -131,7 +132,10 @@ public final class Benchmark implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(out, err, args));
+        int code = execute(out, err, args);
+        out.flush();
+        err.flush();
+        Rides.endProcess(code);
     }
 
     /** Runs the benchmark with these arguments; returns the exit code (0, 1 failed, 2 bad usage). */

@@ -10,6 +10,7 @@ import com.rides.jobs.ClusterOptions;
 import com.rides.jobs.Dates;
 import com.rides.jobs.GenerateJob;
 import com.rides.jobs.RebuildJob;
+import com.rides.jobs.Rides;
 import com.rides.jobs.SchemaJob;
 import com.rides.schema.Replication;
 import picocli.CommandLine;
@@ -102,7 +103,7 @@ public final class ClusterBenchmark implements Callable<Integer> {
     private long started;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ClusterBenchmark()).execute(args));
+        Rides.endProcess(new CommandLine(new ClusterBenchmark()).execute(args));
     }
 
     @Override

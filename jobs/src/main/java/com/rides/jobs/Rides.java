@@ -42,10 +42,17 @@ public class Rides implements Runnable {
         // tables) would otherwise print nothing.
         cli.getOut().flush();
         cli.getErr().flush();
-        // The outcome is said (and recorded in job_runs): what Spark logs while it stops
-        // (executors it lost because they exited, RPC messages refused by a closed pool)
-        // and what the driver logs while its sessions close is not for whoever reads the
-        // console, and a run that succeeded must not end in error lines.
+        endProcess(code);
+    }
+
+    /**
+     * Ends a process whose outcome is said (the launcher's, the benchmarks'). What Spark
+     * logs while it stops (executors it lost because they exited, RPC messages refused by
+     * a closed pool) and what the driver logs while its sessions close is not about the
+     * run, whose outcome job_runs holds, and a run that succeeded must not end in error
+     * lines: logging goes off first.
+     */
+    public static void endProcess(int code) {
         QuietLogging.silenceForExit();
         exitWithin(code, EXIT_DEADLINE_SECONDS);
     }
