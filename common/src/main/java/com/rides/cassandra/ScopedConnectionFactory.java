@@ -14,7 +14,8 @@ import org.apache.spark.SparkEnv;
 
 /**
  * The connector's sessions, built as its default factory builds them (its settings, its
- * schema listener), with the schema metadata limited to {@link SchemaScope}. Named in
+ * schema listener), with the schema metadata limited to {@link SchemaScope} and a schema
+ * refresh that is waited for a bounded time ({@link BoundedSchemaRefresh}). Named in
  * {@code spark.cassandra.connection.factory} by {@link ConnectorSettings}; the connector
  * keeps one instance per JVM.
  */
@@ -29,7 +30,8 @@ public final class ScopedConnectionFactory implements CassandraConnectionFactory
     @Override
     public CqlSession createSession(CassandraConnectorConf conf) {
         if (!(conf.contactInfo() instanceof IpBasedContactInfo ip)) {
-            return defaults().createSession(conf); // a cloud bundle or a driver profile file: theirs, as given
+            // a cloud bundle or a driver profile file: theirs, as given
+            return BoundedSchemaRefresh.of(defaults().createSession(conf));
         }
         DriverConfigLoader loader = SchemaScope.loader(
                 defaults().connectorConfigBuilder(conf, DriverConfigLoader.programmaticBuilder()).build());
@@ -38,9 +40,9 @@ public final class ScopedConnectionFactory implements CassandraConnectionFactory
             builder = builder.withAuthProvider(ip.authConf().authProvider().get());
         }
         String appId = SparkEnv.get() == null ? "NoAppID" : SparkEnv.get().conf().getAppId();
-        return builder.withApplicationName("Spark-Cassandra-Connector-" + appId)
+        return BoundedSchemaRefresh.of(builder.withApplicationName("Spark-Cassandra-Connector-" + appId)
                 .withSchemaChangeListener(new MultiplexingSchemaListener())
-                .build();
+                .build());
     }
 
     /**

@@ -76,6 +76,25 @@ class SchemaScopeTest {
         assertTrue(SchemaScope.keyspaces().contains(other + "_after_close"));
     }
 
+    /**
+     * The connector's sessions refresh through {@link BoundedSchemaRefresh}: a real refresh
+     * still brings a new table in, and the session is itself to the connector's cache.
+     */
+    @Test
+    void theConnectorsSessionsRefreshForRealThroughTheBound() {
+        SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
+        try (CqlSession session = new ScopedConnectionFactory().createSession(connectorConf())) {
+            admin.execute("CREATE TABLE IF NOT EXISTS " + config.statsKeyspace() + ".made_later (k int PRIMARY KEY)");
+            assertTrue(session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(config.statsKeyspace()))
+                    .flatMap(ks -> ks.getTable("made_later")).isPresent());
+            assertEquals(session, session);
+            assertEquals(System.identityHashCode(session), session.hashCode());
+            try (CqlSession another = new ScopedConnectionFactory().createSession(connectorConf())) {
+                assertFalse(session.equals(another), "another session is another");
+            }
+        }
+    }
+
     /** The connector caches a session per settings; a task's deserialized settings must find it. */
     @Test
     void aCopyOfTheSettingsIsTheSameSettings() throws Exception {

@@ -1,0 +1,64 @@
+package com.rides.cassandra;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The wait on a schema refresh: a refresh that ends is its answer; one that fails, or
+ * the driver's that never ends, gives the last known schema, and a stuck refresh is not
+ * waited for a second time, until it ends.
+ */
+class BoundedSchemaRefreshTest {
+
+    static final Duration WAIT = Duration.ofMillis(200);
+
+    final AtomicInteger started = new AtomicInteger();
+
+    @Test
+    void aRefreshThatEndsIsTheAnswer() {
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
+                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "last known", WAIT);
+        assertEquals("refreshed", bounded.refresh());
+        assertEquals("refreshed", bounded.refresh());
+        assertEquals(2, started.get());
+    }
+
+    @Test
+    void aRefreshThatFailsGivesTheLastKnownSchema() {
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
+                () -> refresh(CompletableFuture.failedFuture(new IllegalStateException("control channel closed"))),
+                () -> "last known", WAIT);
+        assertEquals("last known", bounded.refresh());
+    }
+
+    @Test
+    void aStuckRefreshIsWaitedForOnceThenNotUntilItEnds() {
+        CompletableFuture<String> stuck = new CompletableFuture<>();
+        CompletableFuture<String>[] next = new CompletableFuture[] {stuck};
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(() -> refresh(next[0]), () -> "last known", WAIT);
+
+        long t0 = System.nanoTime();
+        assertEquals("last known", bounded.refresh());
+        assertEquals(1, started.get());
+        assertEquals("last known", bounded.refresh(), "the stuck one is still pending");
+        assertEquals(1, started.get(), "no second refresh queued behind it");
+
+        stuck.complete("late");
+        next[0] = CompletableFuture.completedFuture("refreshed");
+        assertEquals("refreshed", bounded.refresh(), "once it ended, refreshes start again");
+        assertEquals(2, started.get());
+        // Not a speed check: the first call returned because the wait ran out, not because the refresh ended.
+        assertTrue(System.nanoTime() - t0 >= WAIT.toNanos());
+    }
+
+    private CompletableFuture<String> refresh(CompletableFuture<String> outcome) {
+        started.incrementAndGet();
+        return outcome;
+    }
+}
