@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +41,9 @@ class BoundedSchemaRefreshTest {
     @Test
     void aStuckRefreshIsWaitedForOnceThenNotUntilItEnds() {
         CompletableFuture<String> stuck = new CompletableFuture<>();
-        CompletableFuture<String>[] next = new CompletableFuture[] {stuck};
-        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(() -> refresh(next[0]), () -> "last known", WAIT);
+        AtomicReference<CompletableFuture<String>> next = new AtomicReference<>(stuck);
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(() -> refresh(next.get()), () -> "last known",
+                WAIT);
 
         long t0 = System.nanoTime();
         assertEquals("last known", bounded.refresh());
@@ -50,7 +52,7 @@ class BoundedSchemaRefreshTest {
         assertEquals(1, started.get(), "no second refresh queued behind it");
 
         stuck.complete("late");
-        next[0] = CompletableFuture.completedFuture("refreshed");
+        next.set(CompletableFuture.completedFuture("refreshed"));
         assertEquals("refreshed", bounded.refresh(), "once it ended, refreshes start again");
         assertEquals(2, started.get());
         // Not a speed check: the first call returned because the wait ran out, not because the refresh ended.
