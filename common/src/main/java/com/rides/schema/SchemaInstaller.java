@@ -7,6 +7,7 @@ import com.rides.config.RidesConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +28,46 @@ public final class SchemaInstaller {
         List<String> executed = new ArrayList<>();
         for (String file : FILES) {
             for (String statement : statements(file, config, replication)) {
-                session.execute(statement);
+                if (!session.execute(statement).getExecutionInfo().isSchemaInAgreement()) {
+                    awaitAgreement(session, statement, AGREEMENT_DEADLINE);
+                }
                 executed.add(statement);
             }
         }
-        session.checkSchemaAgreement();
         return executed;
+    }
+
+    /** How long the nodes may take to agree on the schema after one statement. */
+    static final Duration AGREEMENT_DEADLINE = Duration.ofMinutes(2);
+
+    /**
+     * The driver waits for the nodes to agree on the schema after each DDL statement, but
+     * only for a while (10 s), and then goes on: on a loaded cluster of several nodes the
+     * next CREATE TABLE reached a node that had not yet heard of the keyspace just made
+     * ("Keyspace 't_loss_raw' doesn't exist", NodeLossIT in a full test run, 2026-12-06).
+     * So each statement waits here until every node has its schema, or fails in one line.
+     */
+    static void awaitAgreement(CqlSession session, String statement, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!session.checkSchemaAgreement()) {
+            if (System.nanoTime() > end) {
+                throw new RidesException("the Cassandra nodes did not agree on the schema within "
+                        + deadline.toSeconds() + " s after: " + firstLine(statement)
+                        + " (is a node down or overloaded? `nodetool describecluster` shows their schema versions;"
+                        + " schema is safe to run again)");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RidesException("interrupted while waiting for schema agreement", e);
+            }
+        }
+    }
+
+    private static String firstLine(String statement) {
+        int nl = statement.indexOf('\n');
+        return nl < 0 ? statement : statement.substring(0, nl);
     }
 
     static List<String> statements(String file, RidesConfig config, Replication replication) {
