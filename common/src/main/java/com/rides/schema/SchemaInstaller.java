@@ -28,9 +28,7 @@ public final class SchemaInstaller {
         List<String> executed = new ArrayList<>();
         for (String file : FILES) {
             for (String statement : statements(file, config, replication)) {
-                if (!session.execute(statement).getExecutionInfo().isSchemaInAgreement()) {
-                    awaitAgreement(session, statement, AGREEMENT_DEADLINE);
-                }
+                apply(session, statement, AGREEMENT_DEADLINE);
                 executed.add(statement);
             }
         }
@@ -47,6 +45,38 @@ public final class SchemaInstaller {
      * ("Keyspace 't_loss_raw' doesn't exist", NodeLossIT in a full test run, 2026-12-06).
      * So each statement waits here until every node has its schema, or fails in one line.
      */
+    /**
+     * One statement, and the schema agreement after it. A node can also answer that a
+     * keyspace made a moment ago "doesn't exist" while the driver, which judges agreement
+     * from the versions its control node has heard of, already sees agreement: every
+     * statement is IF NOT EXISTS, so such a statement is sent again until the deadline.
+     */
+    static void apply(CqlSession session, String statement, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            try {
+                if (!session.execute(statement).getExecutionInfo().isSchemaInAgreement()) {
+                    awaitAgreement(session, statement, deadline);
+                }
+                return;
+            } catch (com.datastax.oss.driver.api.core.servererrors.InvalidQueryException e) {
+                if (!String.valueOf(e.getMessage()).contains("doesn't exist") || System.nanoTime() > end) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RidesException("interrupted while waiting for schema agreement", e);
+        }
+    }
+
     static void awaitAgreement(CqlSession session, String statement, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!session.checkSchemaAgreement()) {
@@ -56,12 +86,7 @@ public final class SchemaInstaller {
                         + " (is a node down or overloaded? `nodetool describecluster` shows their schema versions;"
                         + " schema is safe to run again)");
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RidesException("interrupted while waiting for schema agreement", e);
-            }
+            pause();
         }
     }
 
