@@ -1,6 +1,7 @@
 package com.rides.schema;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.rides.RidesException;
 import com.rides.config.RidesConfig;
 
@@ -39,13 +40,6 @@ public final class SchemaInstaller {
     static final Duration AGREEMENT_DEADLINE = Duration.ofMinutes(2);
 
     /**
-     * The driver waits for the nodes to agree on the schema after each DDL statement, but
-     * only for a while (10 s), and then goes on: on a loaded cluster of several nodes the
-     * next CREATE TABLE reached a node that had not yet heard of the keyspace just made
-     * ("Keyspace 't_loss_raw' doesn't exist", NodeLossIT in a full test run, 2026-12-06).
-     * So each statement waits here until every node has its schema, or fails in one line.
-     */
-    /**
      * One statement, and the schema agreement after it. A node can also answer that a
      * keyspace made a moment ago "doesn't exist" while the driver, which judges agreement
      * from the versions its control node has heard of, already sees agreement: every
@@ -59,7 +53,7 @@ public final class SchemaInstaller {
                     awaitAgreement(session, statement, deadline);
                 }
                 return;
-            } catch (com.datastax.oss.driver.api.core.servererrors.InvalidQueryException e) {
+            } catch (InvalidQueryException e) {
                 if (!String.valueOf(e.getMessage()).contains("doesn't exist") || System.nanoTime() > end) {
                     throw e;
                 }
@@ -77,6 +71,13 @@ public final class SchemaInstaller {
         }
     }
 
+    /**
+     * The driver waits for the nodes to agree on the schema after each DDL statement, but
+     * only for a while (10 s), and then goes on: on a loaded cluster of several nodes the
+     * next CREATE TABLE reached a node that had not yet heard of the keyspace just made
+     * ("Keyspace 't_loss_raw' doesn't exist", NodeLossIT in a full test run, 2026-12-06).
+     * So each statement waits here until every node has its schema, or fails in one line.
+     */
     static void awaitAgreement(CqlSession session, String statement, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!session.checkSchemaAgreement()) {
