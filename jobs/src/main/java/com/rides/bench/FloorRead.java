@@ -25,8 +25,8 @@ import static org.apache.spark.sql.functions.count;
  */
 public final class FloorRead {
 
-    /** What one floor read saw. */
-    public record Result(long workouts, long samples, boolean directJoin) {
+    /** What one floor read saw: the rows joined (every sample, and one per workout without any), and the samples. */
+    public record Result(long rows, long samples, boolean directJoin) {
     }
 
     private FloorRead() {

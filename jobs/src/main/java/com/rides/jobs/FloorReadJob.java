@@ -40,7 +40,7 @@ public class FloorReadJob extends CliCommand implements Callable<Integer> {
         Timeline.mark("Spark session started");
         FloorRead.Result read = FloorRead.run(tables, NightlyJob.days(date, lookback));
         Timeline.mark("samples read");
-        out().printf("floor-read %s (lookback %d): %,d workouts, %,d samples%n", date, lookback, read.workouts(),
+        out().printf("floor-read %s (lookback %d): %,d rows, %,d samples%n", date, lookback, read.rows(),
                 read.samples());
         timeline.lines().forEach(out()::println);
         return 0;
