@@ -81,7 +81,15 @@ public final class Materialized implements AutoCloseable {
         synchronized (blocks) {
             blocks.add(leaf);
         }
-        return new Leaf(leaf, rows.schema(), count[0]);
+        // Read back in as few partitions as its rows need (NightSize): a leaf keeps the
+        // partitions of the plan that made it (a riders scan's token ranges, a join's
+        // shuffle), and every later stage reading it ran a task per partition, most of
+        // them a few rows (profiled: a one-day night ran some 300 tasks).
+        // (An empty set may have no partitions at all: it is read as it is.)
+        int partitions = leaf.getNumPartitions();
+        RDD<InternalRow> read = partitions > 1 && NightSize.partitions(count[0], partitions) < partitions
+                ? leaf.toJavaRDD().coalesce(NightSize.partitions(count[0], partitions)).rdd() : leaf;
+        return new Leaf(read, rows.schema(), count[0]);
     }
 
     @Override

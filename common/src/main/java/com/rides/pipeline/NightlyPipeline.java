@@ -1,6 +1,7 @@
 package com.rides.pipeline;
 
 import com.rides.merge.Materialized;
+import com.rides.merge.NightSize;
 import com.rides.merge.RunScope;
 import com.rides.raw.CassandraTables;
 import com.rides.raw.DayPartitions;

@@ -1,4 +1,4 @@
-package com.rides.pipeline;
+package com.rides.merge;
 
 /**
  * How many partitions a night's per-ride rows need after they are read. Every Spark
@@ -7,6 +7,8 @@ package com.rides.pipeline;
  * (profiled: task deserialization was a quarter of a small night's task time). One
  * partition holds up to {@link #RIDES_PER_PARTITION} per-ride rows; the configured
  * shuffle partitions stay the ceiling, so a large night on a cluster keeps them all.
+ * The sets a run computes once ({@link Materialized}) are read back by the same rule,
+ * their own partitions the ceiling.
  */
 public final class NightSize {
 

@@ -1,4 +1,4 @@
-package com.rides.pipeline;
+package com.rides.merge;
 
 import org.junit.jupiter.api.Test;
 
