@@ -87,8 +87,8 @@ public final class Materialized implements AutoCloseable {
         // them a few rows (profiled: a one-day night ran some 300 tasks).
         // (An empty set may have no partitions at all: it is read as it is.)
         int partitions = leaf.getNumPartitions();
-        RDD<InternalRow> read = partitions > 1 && NightSize.partitions(count[0], partitions) < partitions
-                ? leaf.toJavaRDD().coalesce(NightSize.partitions(count[0], partitions)).rdd() : leaf;
+        int needed = partitions > 1 ? NightSize.partitions(count[0], partitions) : partitions;
+        RDD<InternalRow> read = needed < partitions ? leaf.toJavaRDD().coalesce(needed).rdd() : leaf;
         return new Leaf(read, rows.schema(), count[0]);
     }
 
