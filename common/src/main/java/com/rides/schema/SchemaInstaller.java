@@ -43,14 +43,15 @@ public final class SchemaInstaller {
      * One statement, and the schema agreement after it. A node can also answer that a
      * keyspace made a moment ago "doesn't exist" while the driver, which judges agreement
      * from the versions its control node has heard of, already sees agreement: every
-     * statement is IF NOT EXISTS, so such a statement is sent again until the deadline.
+     * statement is IF NOT EXISTS, so such a statement is sent again. Resends and the
+     * wait for agreement share one deadline.
      */
     static void apply(CqlSession session, String statement, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         while (true) {
             try {
                 if (!session.execute(statement).getExecutionInfo().isSchemaInAgreement()) {
-                    awaitAgreement(session, statement, deadline);
+                    awaitAgreement(session, statement, deadline, end);
                 }
                 return;
             } catch (InvalidQueryException e) {
@@ -76,10 +77,10 @@ public final class SchemaInstaller {
      * only for a while (10 s), and then goes on: on a loaded cluster of several nodes the
      * next CREATE TABLE reached a node that had not yet heard of the keyspace just made
      * ("Keyspace 't_loss_raw' doesn't exist", NodeLossIT in a full test run, 2026-12-06).
-     * So each statement waits here until every node has its schema, or fails in one line.
+     * So each statement waits here until every node has its schema, or fails in one line;
+     * {@code end} is the statement's one deadline, resends included.
      */
-    static void awaitAgreement(CqlSession session, String statement, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
+    private static void awaitAgreement(CqlSession session, String statement, Duration deadline, long end) {
         while (!session.checkSchemaAgreement()) {
             if (System.nanoTime() > end) {
                 throw new RidesException("the Cassandra nodes did not agree on the schema within "

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class MaterializedTest {
             Dataset<Row> read = sets.of("many rows", made).in(spark);
             assertEquals(4, read.rdd().getNumPartitions());
             assertEquals(rows, read.count());
-            assertEquals(rows - 1, read.agg(org.apache.spark.sql.functions.max("id")).first().getLong(0));
+            assertEquals(rows - 1, read.agg(max("id")).first().getLong(0));
         }
     }
 
