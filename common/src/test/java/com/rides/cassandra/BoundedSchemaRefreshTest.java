@@ -13,18 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The wait on a schema refresh: a refresh that ends is its answer; one that fails, or
  * the driver's that never ends, gives the last known schema, and a stuck refresh is not
- * waited for a second time, until it ends.
+ * waited for a second time, until it ends. And no refresh while the schema's version is
+ * the one the last completed refresh started from.
  */
 class BoundedSchemaRefreshTest {
 
     static final Duration WAIT = Duration.ofMillis(200);
 
     final AtomicInteger started = new AtomicInteger();
+    /** The schema version as the session would read it; null: it cannot be told. */
+    final AtomicReference<Object> version = new AtomicReference<>();
 
     @Test
     void aRefreshThatEndsIsTheAnswer() {
         BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
-                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "last known", WAIT);
+                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "last known", WAIT, version::get);
         assertEquals("refreshed", bounded.refresh());
         assertEquals("refreshed", bounded.refresh());
         assertEquals(2, started.get());
@@ -34,7 +37,7 @@ class BoundedSchemaRefreshTest {
     void aRefreshThatFailsGivesTheLastKnownSchema() {
         BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
                 () -> refresh(CompletableFuture.failedFuture(new IllegalStateException("control channel closed"))),
-                () -> "last known", WAIT);
+                () -> "last known", WAIT, version::get);
         assertEquals("last known", bounded.refresh());
     }
 
@@ -43,7 +46,7 @@ class BoundedSchemaRefreshTest {
         CompletableFuture<String> stuck = new CompletableFuture<>();
         AtomicReference<CompletableFuture<String>> next = new AtomicReference<>(stuck);
         BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(() -> refresh(next.get()), () -> "last known",
-                WAIT);
+                WAIT, version::get);
 
         long t0 = System.nanoTime();
         assertEquals("last known", bounded.refresh());
@@ -57,6 +60,43 @@ class BoundedSchemaRefreshTest {
         assertEquals(2, started.get());
         // Not a speed check: the first call returned because the wait ran out, not because the refresh ended.
         assertTrue(System.nanoTime() - t0 >= WAIT.toNanos());
+    }
+
+    @Test
+    void anUnchangedVersionIsNotRefreshedAgain() {
+        version.set("v1");
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
+                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "current", WAIT, version::get);
+        assertEquals("refreshed", bounded.refresh(), "the first lookup refreshes");
+        assertEquals("current", bounded.refresh(), "same version: the session's schema is the answer");
+        assertEquals(1, started.get());
+
+        version.set("v2");
+        assertEquals("refreshed", bounded.refresh(), "a new version is refreshed");
+        assertEquals("current", bounded.refresh());
+        assertEquals(2, started.get());
+    }
+
+    @Test
+    void aVersionThatCannotBeToldIsAlwaysRefreshed() {
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
+                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "current", WAIT, version::get);
+        assertEquals("refreshed", bounded.refresh());
+        assertEquals("refreshed", bounded.refresh());
+        assertEquals(2, started.get());
+    }
+
+    @Test
+    void aFailedRefreshDoesNotCountAsRefreshed() {
+        version.set("v1");
+        AtomicReference<CompletableFuture<String>> next = new AtomicReference<>(
+                CompletableFuture.failedFuture(new IllegalStateException("control channel closed")));
+        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(() -> refresh(next.get()),
+                () -> "last known", WAIT, version::get);
+        assertEquals("last known", bounded.refresh());
+        next.set(CompletableFuture.completedFuture("refreshed"));
+        assertEquals("refreshed", bounded.refresh(), "the same version, but nothing read it yet");
+        assertEquals(2, started.get());
     }
 
     private CompletableFuture<String> refresh(CompletableFuture<String> outcome) {

@@ -2,6 +2,7 @@ package com.rides.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.Metadata;
 import com.datastax.spark.connector.cql.CassandraConnectorConf;
 import com.datastax.spark.connector.cql.CassandraConnectorConf$;
 import com.rides.config.RidesConfig;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,15 +80,23 @@ class SchemaScopeTest {
 
     /**
      * The connector's sessions refresh through {@link BoundedSchemaRefresh}: a real refresh
-     * still brings a new table in, and the session is itself to the connector's cache.
+     * still brings a new table in, at once, each time another session has just made one
+     * (the schema's version changed); an unchanged schema is not read again (the same
+     * metadata is the answer); and the session is itself to the connector's cache.
      */
     @Test
     void theConnectorsSessionsRefreshForRealThroughTheBound() {
         SchemaScope.include(config.rawKeyspace(), config.statsKeyspace());
         try (CqlSession session = new ScopedConnectionFactory().createSession(connectorConf())) {
-            admin.execute("CREATE TABLE IF NOT EXISTS " + config.statsKeyspace() + ".made_later (k int PRIMARY KEY)");
-            assertTrue(session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(config.statsKeyspace()))
-                    .flatMap(ks -> ks.getTable("made_later")).isPresent());
+            Metadata refreshed = session.refreshSchema();
+            assertSame(refreshed, session.refreshSchema(), "nothing changed: no refresh");
+            for (int i = 0; i < 3; i++) {
+                String table = "made_later_" + i;
+                admin.execute("CREATE TABLE IF NOT EXISTS " + config.statsKeyspace() + "." + table
+                        + " (k int PRIMARY KEY)");
+                assertTrue(session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(config.statsKeyspace()))
+                        .flatMap(ks -> ks.getTable(table)).isPresent(), table + " seen by the lookup right after");
+            }
             assertEquals(session, session);
             assertEquals(System.identityHashCode(session), session.hashCode());
             try (CqlSession another = new ScopedConnectionFactory().createSession(connectorConf())) {
