@@ -7,6 +7,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.SortOrder;
+import org.apache.spark.sql.catalyst.plans.physical.SinglePartition$;
+import org.apache.spark.sql.catalyst.types.DataTypeUtils;
+import org.apache.spark.sql.execution.LogicalRDD;
+import scala.Option;
+import scala.collection.Seq;
+import scala.collection.Seq$;
 import org.apache.spark.sql.execution.QueryExecution;
 import com.rides.spark.SqlActions;
 import org.apache.spark.sql.types.StructType;
@@ -51,7 +59,18 @@ public final class Materialized implements AutoCloseable {
          * used twice in a plan is renamed by the analyser like any self-join.
          */
         public Dataset<Row> in(SparkSession session) {
-            return session.internalCreateDataFrame(rows, schema, false);
+            if (rows.getNumPartitions() != 1) {
+                return session.internalCreateDataFrame(rows, schema, false);
+            }
+            // One partition, and said so: the planner then adds no exchange to group or
+            // join its rows by key (all of them are in that partition already), where an
+            // unknown partitioning of one made it shuffle them into one partition again.
+            @SuppressWarnings("unchecked")
+            Seq<Attribute> output = (Seq<Attribute>) (Seq<?>) DataTypeUtils.toAttributes(schema);
+            LogicalRDD one = new LogicalRDD(output, rows,
+                    SinglePartition$.MODULE$, Seq$.MODULE$.<SortOrder>empty().toSeq(), false, session,
+                    Option.empty(), Option.empty());
+            return Dataset.ofRows(session, one);
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +39,25 @@ class MaterializedTest {
             assertEquals(1, read.rdd().getNumPartitions());
             assertEquals(ids(made), ids(read));
             assertFalse(leaf.isEmpty());
+        }
+    }
+
+    /** Its one partition is known to the planner: grouping or joining its rows by key shuffles nothing. */
+    @Test
+    void rowsInOnePartitionAreGroupedAndJoinedWithoutAShuffle() {
+        Dataset<Row> made = spark.range(0, 900, 1, 12).toDF().withColumn("k", col("id").mod(3));
+        try (Materialized sets = new Materialized()) {
+            Materialized.Leaf leaf = sets.of("few rows", made);
+            Dataset<Row> perKey = leaf.in(spark).groupBy("k").count();
+            Dataset<Row> joined = leaf.in(spark).join(leaf.in(spark).groupBy("k").agg(max("id").as("top")), "k");
+            for (Dataset<Row> q : List.of(perKey, joined)) {
+                String plan = q.queryExecution().executedPlan().toString();
+                assertFalse(plan.contains("Exchange"), plan);
+            }
+            assertEquals(List.of(300L, 300L, 300L),
+                    perKey.orderBy("k").collectAsList().stream().map(r -> r.getLong(1)).toList());
+            assertEquals(900, joined.count());
+            assertEquals(3, joined.where(col("id").equalTo(col("top"))).count());
         }
     }
 
