@@ -1,6 +1,7 @@
 package com.rides.merge;
 
 import com.rides.spark.JobNames;
+import com.rides.spark.SqlActions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
@@ -12,13 +13,12 @@ import org.apache.spark.sql.catalyst.expressions.SortOrder;
 import org.apache.spark.sql.catalyst.plans.physical.SinglePartition$;
 import org.apache.spark.sql.catalyst.types.DataTypeUtils;
 import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 import scala.collection.Seq;
 import scala.collection.Seq$;
-import org.apache.spark.sql.execution.QueryExecution;
-import com.rides.spark.SqlActions;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.List;
