@@ -26,8 +26,7 @@ class BoundedSchemaRefreshTest {
 
     @Test
     void aRefreshThatEndsIsTheAnswer() {
-        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
-                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "last known", WAIT, version::get);
+        BoundedSchemaRefresh<String> bounded = refreshingTo("last known");
         assertEquals("refreshed", bounded.refresh());
         assertEquals("refreshed", bounded.refresh());
         assertEquals(2, started.get());
@@ -65,8 +64,7 @@ class BoundedSchemaRefreshTest {
     @Test
     void anUnchangedVersionIsNotRefreshedAgain() {
         version.set("v1");
-        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
-                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "current", WAIT, version::get);
+        BoundedSchemaRefresh<String> bounded = refreshingTo("current");
         assertEquals("refreshed", bounded.refresh(), "the first lookup refreshes");
         assertEquals("current", bounded.refresh(), "same version: the session's schema is the answer");
         assertEquals(1, started.get());
@@ -79,8 +77,7 @@ class BoundedSchemaRefreshTest {
 
     @Test
     void aVersionThatCannotBeToldIsAlwaysRefreshed() {
-        BoundedSchemaRefresh<String> bounded = new BoundedSchemaRefresh<>(
-                () -> refresh(CompletableFuture.completedFuture("refreshed")), () -> "current", WAIT, version::get);
+        BoundedSchemaRefresh<String> bounded = refreshingTo("current");
         assertEquals("refreshed", bounded.refresh());
         assertEquals("refreshed", bounded.refresh());
         assertEquals(2, started.get());
@@ -97,6 +94,12 @@ class BoundedSchemaRefreshTest {
         next.set(CompletableFuture.completedFuture("refreshed"));
         assertEquals("refreshed", bounded.refresh(), "the same version, but nothing read it yet");
         assertEquals(2, started.get());
+    }
+
+    /** Refreshes that end with "refreshed"; {@code lastKnown} is the session's schema. */
+    private BoundedSchemaRefresh<String> refreshingTo(String lastKnown) {
+        return new BoundedSchemaRefresh<>(() -> refresh(CompletableFuture.completedFuture("refreshed")),
+                () -> lastKnown, WAIT, version::get);
     }
 
     private CompletableFuture<String> refresh(CompletableFuture<String> outcome) {
