@@ -24,6 +24,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Union;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -50,6 +52,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import scala.collection.JavaConverters;
 
 import static com.rides.raw.CassandraTables.seq;
 import static org.apache.spark.sql.functions.col;
@@ -333,20 +336,25 @@ public final class ResultWriter {
         return new CassandraTables(rows.sparkSession(), tables.config()).stats(table);
     }
 
-    /** One relation of every branch: the branch's index, and its struct in a column of its own. */
+    /**
+     * One relation of every branch: the branch's index, and its struct in a column of its own.
+     * Built as one union of all branches, analysed once: a union grown branch by branch
+     * (Dataset.union) was analysed again whole at each branch, a step's whole lineage each time.
+     */
     private static Dataset<Row> union(List<Dataset<Row>> branches) {
         List<DataType> types = branches.stream().map(b -> b.schema().fields()[0].dataType()).toList();
-        Dataset<Row> all = null;
+        List<LogicalPlan> tagged = new ArrayList<>();
         for (int i = 0; i < branches.size(); i++) {
             List<Column> cols = new ArrayList<>();
             cols.add(lit(i).as("w"));
             for (int j = 0; j < branches.size(); j++) {
                 cols.add((j == i ? col("b") : lit(null).cast(types.get(j))).as("b" + j));
             }
-            Dataset<Row> tagged = branches.get(i).select(cols.toArray(new Column[0]));
-            all = all == null ? tagged : all.union(tagged);
+            tagged.add(branches.get(i).select(cols.toArray(new Column[0])).logicalPlan());
         }
-        return all;
+        LogicalPlan all = tagged.size() == 1 ? tagged.get(0)
+                : new Union(JavaConverters.asScalaBuffer(tagged).toSeq(), false, false);
+        return Dataset.ofRows(branches.get(0).sparkSession(), all);
     }
 
     /** A task's share of the union: each row to its branch's statement, bounded and throttled. */
