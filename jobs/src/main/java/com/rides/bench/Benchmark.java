@@ -12,6 +12,7 @@ import com.rides.generate.WriterOptions;
 import com.rides.jobs.ClusterOptions;
 import com.rides.jobs.Dates;
 import com.rides.jobs.GenerateJob;
+import com.rides.jobs.JvmCommand;
 import com.rides.jobs.NightlyJob;
 import com.rides.jobs.RebuildJob;
 import com.rides.jobs.Rides;
@@ -535,6 +536,10 @@ public final class Benchmark implements Callable<Integer> {
         report.machine("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         report.machine("JVM heap limit", String.format(Locale.ROOT, "%.0f MB",
                 Runtime.getRuntime().maxMemory() / 1e6));
+        if (!JvmCommand.extraFlags().isEmpty()) {
+            report.machine("extra JVM flags of the processes it starts (" + JvmCommand.EXTRA_FLAGS + ")",
+                    String.join(" ", JvmCommand.extraFlags()));
+        }
         report.machine("Spark", org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", master "
                 + config.sparkMaster());
         String cassandra = String.valueOf(session.execute("SELECT release_version FROM system.local").one()

@@ -215,10 +215,7 @@ class SecuredNodeTest {
      * this class's node, the password and truststore password in its environment only.
      */
     RunningProcess.Result launcher(Consumer<String> onLine, long timeoutMinutes, String... args) {
-        List<String> command = new ArrayList<>(List.of(Launcher.java(), "-Xmx1g", "-cp",
-                System.getProperty("java.class.path")));
-        command.addAll(Launcher.moduleFlags());
-        command.add(Rides.class.getName());
+        List<String> command = JvmCommand.launcher();
         command.addAll(List.of(args));
         command.addAll(List.of("--hosts", "127.0.0.1:" + port, "--raw-keyspace", config.rawKeyspace(),
                 "--stats-keyspace", config.statsKeyspace()));
