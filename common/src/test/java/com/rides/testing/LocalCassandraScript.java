@@ -43,6 +43,17 @@ public final class LocalCassandraScript {
         return run("status", "--data", dataDir.toString());
     }
 
+    /**
+     * The environment that gives the nodes the tests start their JVM flags: the pom's
+     * rides.test.cassandra.jvm (C1 only), unless LOCAL_CASSANDRA_JVM_OPTS is set already.
+     * Also for scripts that start a node themselves (the demo).
+     */
+    public static Map<String, String> nodeJvm() {
+        String extra = System.getProperty("rides.test.cassandra.jvm", "");
+        return extra.isBlank() || System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
+                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", extra);
+    }
+
     public Result run(String... args) {
         return run(Map.of(), args);
     }
@@ -50,12 +61,8 @@ public final class LocalCassandraScript {
     private Result run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
-        Map<String, String> all = new HashMap<>(env);
-        // -Drides.test.cassandra.jvm="-XX:..." gives the tests' nodes extra JVM flags (none by default).
-        String extra = System.getProperty("rides.test.cassandra.jvm", "");
-        if (!extra.isBlank() && System.getenv("LOCAL_CASSANDRA_JVM_OPTS") == null) {
-            all.putIfAbsent("LOCAL_CASSANDRA_JVM_OPTS", extra);
-        }
+        Map<String, String> all = new HashMap<>(nodeJvm());
+        all.putAll(env);
         // Its output read as it comes, so that the timeout holds even if a node it started
         // kept the script's output open.
         RunningProcess.Result r = RunningProcess.exec(command, all, line -> { }, MAX_MINUTES);

@@ -58,6 +58,7 @@ class DemoTest {
         Map<String, String> env = new HashMap<>(Map.of("DEMO_PORT", Integer.toString(port), "DEMO_USERS", "3",
                 "DEMO_CLASSES", "2", "DEMO_DAYS", Integer.toString(days), "RIDES_LAUNCHER", launcher.toString()));
         env.put("RIDES_CASSANDRA_HOSTS", null);
+        env.putAll(LocalCassandraScript.nodeJvm());
         RunningProcess.Result r = RunningProcess.exec(List.of("bash", root.resolve("scripts/demo").toString()), env,
                 line -> { }, 10);
         assertEquals(0, r.code(), r.output());
