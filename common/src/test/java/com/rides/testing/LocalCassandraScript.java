@@ -20,9 +20,21 @@ public final class LocalCassandraScript {
     }
 
     private final Path script;
+    private final Map<String, String> jvm;
 
+    /** The script, whose nodes get the tests' JIT ({@link #nodeJvm}). */
     public LocalCassandraScript(Path repoRoot) {
+        this(repoRoot, nodeJvm());
+    }
+
+    private LocalCassandraScript(Path repoRoot, Map<String, String> jvm) {
         this.script = repoRoot.resolve("scripts").resolve("local-cassandra");
+        this.jvm = jvm;
+    }
+
+    /** The script, whose nodes run the JVM's default JIT whatever the tests' setting. */
+    public static LocalCassandraScript withDefaultJit(Path repoRoot) {
+        return new LocalCassandraScript(repoRoot, Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
     }
 
     public Result start(int port, Path dataDir) {
@@ -61,7 +73,7 @@ public final class LocalCassandraScript {
     private Result run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
-        Map<String, String> all = new HashMap<>(nodeJvm());
+        Map<String, String> all = new HashMap<>(jvm);
         all.putAll(env);
         // Its output read as it comes, so that the timeout holds even if a node it started
         // kept the script's output open.
