@@ -32,9 +32,13 @@ public final class LocalCassandraScript {
         this.jvm = jvm;
     }
 
-    /** The script, whose nodes run the JVM's default JIT whatever the tests' setting. */
+    /**
+     * The script, whose nodes run the JVM's default JIT whatever the tests' setting (a
+     * LOCAL_CASSANDRA_JVM_OPTS of the environment still applies).
+     */
     public static LocalCassandraScript withDefaultJit(Path repoRoot) {
-        return new LocalCassandraScript(repoRoot, Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
+        return new LocalCassandraScript(repoRoot, System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
+                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
     }
 
     public Result start(int port, Path dataDir) {
