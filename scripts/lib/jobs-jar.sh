@@ -1,10 +1,12 @@
 # Sourced by scripts/rides and scripts/bench (after ROOT is set): where the jobs' jar and
-# class path are, and the build that makes them when they are missing or older than a
-# source, SQL file or pom. RIDES_BUILD_DIR_NAME picks the build folder (default target).
+# class path are, the JDK 17 flags Spark needs (FLAGS, from scripts/jvm.properties), and
+# the build that makes the jars when they are missing or older than a source, SQL file or
+# pom. RIDES_BUILD_DIR_NAME picks the build folder (default target).
 BUILD="${RIDES_BUILD_DIR_NAME:-target}"
 JAR="$ROOT/jobs/$BUILD/rides-jobs.jar"
 CLUSTER_JAR="$ROOT/jobs/$BUILD/rides-jobs-cluster.jar"
 CP_FILE="$ROOT/jobs/$BUILD/classpath.txt"
+FLAGS="$(sed -n 's/^spark\.jvm\.flags=//p' "$ROOT/scripts/jvm.properties")"
 
 jobs_need_build() {
   [ -f "$JAR" ] && [ -f "$CP_FILE" ] || return 0
