@@ -33,12 +33,12 @@ public final class LocalCassandraScript {
     }
 
     /**
-     * The script, whose nodes run the JVM's default JIT whatever the tests' setting (a
-     * LOCAL_CASSANDRA_JVM_OPTS of the environment still applies).
+     * The script, whose nodes run the JVM's default JIT whatever the tests' setting, with
+     * the tests' node flags all the same (a LOCAL_CASSANDRA_JVM_OPTS of the environment
+     * still wins).
      */
     public static LocalCassandraScript withDefaultJit(Path repoRoot) {
-        return new LocalCassandraScript(repoRoot, System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
-                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
+        return new LocalCassandraScript(repoRoot, nodeJvm(""));
     }
 
     public Result start(int port, Path dataDir) {
@@ -61,13 +61,21 @@ public final class LocalCassandraScript {
 
     /**
      * The environment that gives the nodes the tests start their JVM flags: the pom's
-     * rides.test.cassandra.jvm (C1 only), unless LOCAL_CASSANDRA_JVM_OPTS is set already.
-     * Also for scripts that start a node themselves (the demo).
+     * rides.test.cassandra.flags (no schema flushes) and rides.test.cassandra.jvm (C1
+     * only), unless LOCAL_CASSANDRA_JVM_OPTS is set already. Also for scripts that start a
+     * node themselves (the demo).
      */
     public static Map<String, String> nodeJvm() {
-        String extra = System.getProperty("rides.test.cassandra.jvm", "");
-        return extra.isBlank() || System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
-                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", extra);
+        return nodeJvm(System.getProperty("rides.test.cassandra.jvm", ""));
+    }
+
+    private static Map<String, String> nodeJvm(String jit) {
+        if (System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null) {
+            return Map.of();
+        }
+        String flags = (System.getProperty("rides.test.cassandra.flags", "") + " " + jit).strip();
+        // Set even when empty: a node must not inherit flags the script's caller was given.
+        return Map.of("LOCAL_CASSANDRA_JVM_OPTS", flags);
     }
 
     public Result run(String... args) {

@@ -40,6 +40,11 @@ class LocalCassandraScriptTest {
             assertTrue(start.output().contains("started (pid "), start.output());
             assertTrue(Files.isRegularFile(data.resolve("cassandra.pid")));
             assertTrue(Files.isRegularFile(data.resolve("logs/system.log")));
+            // The tests' node flags (the pom's, through LOCAL_CASSANDRA_JVM_OPTS) reach the node's JVM.
+            String commandLine = commandLine(data);
+            for (String flag : LocalCassandraScript.nodeJvm().getOrDefault("LOCAL_CASSANDRA_JVM_OPTS", "").split(" ")) {
+                assertTrue(commandLine.contains(flag), flag + " is missing from the node's command line: " + commandLine);
+            }
 
             Result status = script.status(data);
             assertEquals(0, status.exitCode(), status.output());
@@ -220,5 +225,15 @@ class LocalCassandraScriptTest {
 
     private static CqlSession session(int port) {
         return CassandraSessions.open(RidesConfig.builder().hosts("127.0.0.1:" + port).build());
+    }
+
+    /** The node's JVM command line, from /proc (Linux, where these tests run). */
+    private static String commandLine(Path data) {
+        try {
+            String pid = Files.readString(data.resolve("cassandra.pid")).strip();
+            return Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
