@@ -38,7 +38,8 @@ public final class ClusterWatchdog implements AutoCloseable {
     private final String hosts;
     private final Consumer<String> onLost;
     private long lastAnswer;
-    private Outcome lastFailure;
+    /** The last probe since the last answer that reached a node but not enough replicas. */
+    private Outcome replicasShort;
     private boolean tripped;
     private ScheduledExecutorService timer;
 
@@ -97,18 +98,25 @@ public final class ClusterWatchdog implements AutoCloseable {
         Outcome outcome = probe.get();
         if (outcome.served()) {
             lastAnswer = now;
-            lastFailure = null;
+            replicasShort = null;
             return false;
         }
-        lastFailure = outcome;
+        if (outcome.anyNode()) {
+            replicasShort = outcome;
+        }
         long silentFor = now - lastAnswer;
         if (silentFor >= giveUpAfterNanos) {
             tripped = true;
             long seconds = TimeUnit.NANOSECONDS.toSeconds(silentFor);
             String repair = " (a rerun once the cluster is back repairs whatever it left half-written)";
-            onLost.accept(lastFailure.anyNode()
+            // The most telling of the window's failures, not the last: a survivor too busy to
+            // answer the last probes in time (seen on a loaded 2-core machine while its failure
+            // detector still counted the killed nodes as up) did say there were too few
+            // replicas, and "no node answered" would then be untrue.
+            onLost.accept(replicasShort != null
                     ? "Cassandra cannot serve the run any more: nodes answer, but not enough replicas for "
-                    + lastFailure.why() + " for " + seconds + " s, so the run was stopped" + repair
+                    + replicasShort.why() + " for " + seconds + " s" + (outcome.anyNode() ? ""
+                    : " (its last probes reached no node at all)") + ", so the run was stopped" + repair
                     : "Cassandra stopped answering mid-run: no node of " + hosts + " answered for " + seconds
                     + " s, so the run was stopped" + repair);
         }

@@ -70,4 +70,34 @@ class ClusterWatchdogTest {
                 + " LOCAL_QUORUM (2 required but only 1 alive)) for 30 s, so the run was stopped (a rerun once the"
                 + " cluster is back repairs whatever it left half-written)"), told);
     }
+
+    @Test
+    void aDataCentreWithoutItsQuorumIsNamedEvenWhenTheLastProbesReachNoNode() {
+        // The survivor said "too few replicas", then was too busy to answer the last probes in time.
+        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'"
+                + " (Not enough replicas available for query at consistency LOCAL_QUORUM (2 required but only 1 alive))");
+        answers.addAll(List.of(OK, noQuorum, NONE, NONE));
+        assertFalse(dog.check(1 * S));
+        assertFalse(dog.check(10 * S));
+        assertFalse(dog.check(20 * S));
+        assertTrue(dog.check(31 * S));
+        assertEquals(List.of("Cassandra cannot serve the run any more: nodes answer, but not enough replicas for"
+                + " LOCAL_QUORUM in data centre 'app' (Not enough replicas available for query at consistency"
+                + " LOCAL_QUORUM (2 required but only 1 alive)) for 30 s (its last probes reached no node at all),"
+                + " so the run was stopped (a rerun once the cluster is back repairs whatever it left half-written)"),
+                told);
+    }
+
+    @Test
+    void anAnswerForgetsTheReplicasThatWereShortBeforeIt() {
+        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'");
+        answers.addAll(List.of(noQuorum, OK, NONE, NONE));
+        assertFalse(dog.check(1 * S));
+        assertFalse(dog.check(2 * S));    // answered: the short replicas are over
+        assertFalse(dog.check(20 * S));
+        assertTrue(dog.check(32 * S));
+        assertEquals(List.of("Cassandra stopped answering mid-run: no node of h1:9042,h2:9042 answered for 30 s,"
+                + " so the run was stopped (a rerun once the cluster is back repairs whatever it left half-written)"),
+                told);
+    }
 }
