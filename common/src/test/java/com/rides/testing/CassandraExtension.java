@@ -3,6 +3,8 @@ package com.rides.testing;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.rides.cassandra.CassandraSessions;
 import com.rides.config.RidesConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -22,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gives a test class a real Cassandra and keyspaces of its own.
@@ -30,16 +33,38 @@ import java.util.Map;
  * from), stopped when the run ends. Each class gets a {@link RidesConfig} whose raw and
  * stats keyspaces are named after it ({@link TestKeyspaces}) and a {@link CqlSession},
  * both injectable into {@code @BeforeAll} methods, constructors and test methods. The class's
- * keyspaces are dropped before it starts, so reruns begin clean; they are left in place
- * afterwards to look at. Creating tables is the schema code's job, not this one's.
+ * keyspaces are dropped before it starts, so reruns begin clean, and again after it when
+ * every test of it passed; a failed class leaves them in place to look at. (The node lives
+ * for the whole test JVM, one JVM runs every class of a module, and keyspaces left behind
+ * only grew its heap.) Creating tables is the schema code's job, not this one's.
  */
-public final class CassandraExtension implements BeforeAllCallback, ParameterResolver {
+public final class CassandraExtension implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback,
+        ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(CassandraExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         resources(context);
+    }
+
+    /** A test method's failure is its own context's, not the class's: remembered for {@link #afterAll}. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            resources(context).failed().set(true);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ClassResources resources = context.getStore(NAMESPACE).get(ClassResources.class, ClassResources.class);
+        // Only where they were opened (a @Nested class shares its outer class's), and only
+        // when nothing failed: a failed class's rows are what one looks at next.
+        if (resources != null && resources.owner() == context.getRequiredTestClass()
+                && !resources.failed().get() && context.getExecutionException().isEmpty()) {
+            resources.dropKeyspaces();
+        }
     }
 
     @Override
@@ -78,7 +103,8 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
         CassandraNode node = node(classContext);
         TestKeyspaces keyspaces = TestKeyspaces.forClass(classContext.getRequiredTestClass());
         RidesConfig config = node.config().rawKeyspace(keyspaces.raw()).statsKeyspace(keyspaces.stats()).build();
-        ClassResources resources = new ClassResources(config, CassandraSessions.open(config));
+        ClassResources resources = new ClassResources(classContext.getRequiredTestClass(), config,
+                CassandraSessions.open(config), new AtomicBoolean());
         try {
             resources.dropKeyspaces();
         } catch (RuntimeException e) {
@@ -175,7 +201,7 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
     }
 
     /** What one test class holds: its settings and an open session, closed after the class. */
-    private record ClassResources(RidesConfig config, CqlSession session)
+    private record ClassResources(Class<?> owner, RidesConfig config, CqlSession session, AtomicBoolean failed)
             implements ExtensionContext.Store.CloseableResource {
 
         void dropKeyspaces() {

@@ -33,12 +33,29 @@ public final class LocalCassandraScript {
     }
 
     /**
-     * The script, whose nodes run the JVM's default JIT whatever the tests' setting, with
-     * the tests' node flags all the same (a LOCAL_CASSANDRA_JVM_OPTS of the environment
-     * still wins).
+     * The script, whose nodes run the JVM's default JIT whatever the tests' setting (a
+     * LOCAL_CASSANDRA_JVM_OPTS of the environment still applies).
      */
     public static LocalCassandraScript withDefaultJit(Path repoRoot) {
-        return new LocalCassandraScript(repoRoot, nodeJvm(""));
+        return new LocalCassandraScript(repoRoot, System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
+                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
+    }
+
+    /**
+     * The script for a node that is only ever stopped gracefully (the one each test JVM
+     * shares across its classes): the tests' JIT, and the pom's rides.test.cassandra.flags,
+     * which stop the node flushing its schema tables after every schema change. Not for a
+     * node a test kills: a node loads its schema from disk before it replays its commit
+     * log, so one SIGKILLed and restarted did not know a keyspace made before it was
+     * killed ("keyspace t_loss_two does not exist", NodeLossIT, 2026-12-07).
+     */
+    public static LocalCassandraScript forSharedTestNode(Path repoRoot) {
+        if (System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null) {
+            return new LocalCassandraScript(repoRoot, Map.of());
+        }
+        String flags = (System.getProperty("rides.test.cassandra.flags", "") + " "
+                + System.getProperty("rides.test.cassandra.jvm", "")).strip();
+        return new LocalCassandraScript(repoRoot, flags.isEmpty() ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", flags));
     }
 
     public Result start(int port, Path dataDir) {
@@ -61,21 +78,18 @@ public final class LocalCassandraScript {
 
     /**
      * The environment that gives the nodes the tests start their JVM flags: the pom's
-     * rides.test.cassandra.flags (no schema flushes) and rides.test.cassandra.jvm (C1
-     * only), unless LOCAL_CASSANDRA_JVM_OPTS is set already. Also for scripts that start a
-     * node themselves (the demo).
+     * rides.test.cassandra.jvm (C1 only), unless LOCAL_CASSANDRA_JVM_OPTS is set already.
+     * Also for scripts that start a node themselves (the demo).
      */
     public static Map<String, String> nodeJvm() {
-        return nodeJvm(System.getProperty("rides.test.cassandra.jvm", ""));
+        String extra = System.getProperty("rides.test.cassandra.jvm", "");
+        return extra.isBlank() || System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
+                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", extra);
     }
 
-    private static Map<String, String> nodeJvm(String jit) {
-        if (System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null) {
-            return Map.of();
-        }
-        String flags = (System.getProperty("rides.test.cassandra.flags", "") + " " + jit).strip();
-        // Set even when empty: a node must not inherit flags the script's caller was given.
-        return Map.of("LOCAL_CASSANDRA_JVM_OPTS", flags);
+    /** The flags this script gives the nodes it starts (LOCAL_CASSANDRA_JVM_OPTS), empty for none. */
+    public String nodeFlags() {
+        return jvm.getOrDefault("LOCAL_CASSANDRA_JVM_OPTS", "");
     }
 
     public Result run(String... args) {

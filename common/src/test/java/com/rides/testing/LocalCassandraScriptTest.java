@@ -32,25 +32,28 @@ class LocalCassandraScriptTest {
 
     @Test
     void startStatusStopAndRestartKeepsTheData() {
+        // The script as each test JVM's own node runs it (no schema flushes, under Maven):
+        // the keyspace made below must survive a stop and a start all the same.
+        LocalCassandraScript shared = LocalCassandraScript.forSharedTestNode(RepoRoot.find());
         Path data = tmp.resolve("node");
         int port = FreePorts.cqlPort();
         try {
-            Result start = script.start(port, data);
+            Result start = shared.start(port, data);
             assertEquals(0, start.exitCode(), start.output());
             assertTrue(start.output().contains("started (pid "), start.output());
             assertTrue(Files.isRegularFile(data.resolve("cassandra.pid")));
             assertTrue(Files.isRegularFile(data.resolve("logs/system.log")));
-            // The tests' node flags (the pom's, through LOCAL_CASSANDRA_JVM_OPTS) reach the node's JVM.
+            // The flags (the pom's, through LOCAL_CASSANDRA_JVM_OPTS) reach the node's JVM.
             String commandLine = commandLine(data);
-            for (String flag : LocalCassandraScript.nodeJvm().getOrDefault("LOCAL_CASSANDRA_JVM_OPTS", "").split(" ")) {
+            for (String flag : shared.nodeFlags().split(" ")) {
                 assertTrue(commandLine.contains(flag), flag + " is missing from the node's command line: " + commandLine);
             }
 
-            Result status = script.status(data);
+            Result status = shared.status(data);
             assertEquals(0, status.exitCode(), status.output());
             assertTrue(status.output().contains("answers CQL: yes"), status.output());
 
-            Result again = script.start(port, data);
+            Result again = shared.start(port, data);
             assertEquals(0, again.exitCode(), again.output());
             assertTrue(again.output().startsWith("already running (pid "), again.output());
 
@@ -60,20 +63,20 @@ class LocalCassandraScriptTest {
                 session.execute("INSERT INTO lifecycle.kv (k, v) VALUES (1, 'kept')");
             }
 
-            Result stop = script.stop(data);
+            Result stop = shared.stop(data);
             assertEquals(0, stop.exitCode(), stop.output());
             assertTrue(stop.output().startsWith("stopped (pid "), stop.output());
             assertFalse(Files.exists(data.resolve("cassandra.pid")));
 
-            Result down = script.status(data);
+            Result down = shared.status(data);
             assertEquals(3, down.exitCode(), down.output());
             assertTrue(down.output().startsWith("not running"), down.output());
 
-            Result stopAgain = script.stop(data);
+            Result stopAgain = shared.stop(data);
             assertEquals(0, stopAgain.exitCode(), stopAgain.output());
             assertTrue(stopAgain.output().startsWith("not running"), stopAgain.output());
 
-            Result restart = script.start(port, data);
+            Result restart = shared.start(port, data);
             assertEquals(0, restart.exitCode(), restart.output());
             try (CqlSession session = session(port)) {
                 Row row = session.execute("SELECT v FROM lifecycle.kv WHERE k = 1").one();
@@ -82,11 +85,11 @@ class LocalCassandraScriptTest {
             }
 
             // Another node may not take the port of a running one.
-            Result clash = script.start(port, tmp.resolve("other"));
+            Result clash = shared.start(port, tmp.resolve("other"));
             assertNotEquals(0, clash.exitCode(), clash.output());
             assertEquals("local-cassandra: port " + port + " is in use by another process", clash.output());
         } finally {
-            script.stop(data);
+            shared.stop(data);
         }
     }
 
