@@ -148,7 +148,7 @@ public final class CassandraExtension implements BeforeAllCallback, AfterTestExe
     /**
      * {@code <module>/<build dir>/test-cassandra}: next to the test-classes folder the first
      * test class was loaded from, so it follows -Dbuild.dir.name and `mvn clean` removes it.
-     * Test JVMs that run side by side (the jobs module's forkCount) each claim a folder of
+     * Test JVMs that run side by side (the jobs module's -Drides.test.forks=2) each claim a folder of
      * their own, {@code test-cassandra-2} and so on, by a file lock held until the JVM ends.
      */
     static Path localDataDir(Class<?> testClass) {

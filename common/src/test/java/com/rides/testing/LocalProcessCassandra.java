@@ -32,10 +32,11 @@ final class LocalProcessCassandra implements CassandraNode {
     }
 
     /**
-     * The heap of the node a test JVM shares across its classes, above the scripts' 1 GB: the
-     * classes leave their keyspaces behind (some 20 keyspaces and 360 tables by the end of a
-     * JVM), and a node of 1 GB ran out of heap after 25 minutes of the suite (its old
-     * generation held 450 MB after 7 minutes, 1 GB after 24).
+     * The heap of the node a test JVM shares across its classes, above the scripts' 1 GB: when
+     * the classes left their keyspaces behind (some 20 keyspaces and 360 tables by the end of
+     * a JVM), a node of 1 GB ran out of heap after 25 minutes of the suite (its old generation
+     * held 450 MB after 7 minutes, 1 GB after 24). They are dropped after each passing class
+     * now, but a failed class's stay, and one JVM runs every class of a module.
      */
     static final String HEAP = "2G";
 
