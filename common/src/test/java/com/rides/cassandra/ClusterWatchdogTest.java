@@ -19,6 +19,9 @@ class ClusterWatchdogTest {
 
     static final ClusterWatchdog.Outcome OK = ClusterWatchdog.Outcome.SERVED;
     static final ClusterWatchdog.Outcome NONE = ClusterWatchdog.Outcome.NO_NODE;
+    static final ClusterWatchdog.Outcome NO_QUORUM = ClusterWatchdog.Outcome.tooFewReplicas(
+            "LOCAL_QUORUM in data centre 'app'"
+            + " (Not enough replicas available for query at consistency LOCAL_QUORUM (2 required but only 1 alive))");
 
     final Deque<ClusterWatchdog.Outcome> answers = new ArrayDeque<>();
     final List<String> told = new ArrayList<>();
@@ -58,9 +61,7 @@ class ClusterWatchdogTest {
 
     @Test
     void aDataCentreWithoutItsQuorumIsNamedWithTheDriversReason() {
-        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'"
-                + " (Not enough replicas available for query at consistency LOCAL_QUORUM (2 required but only 1 alive))");
-        answers.addAll(List.of(OK, NONE, noQuorum, noQuorum));
+        answers.addAll(List.of(OK, NONE, NO_QUORUM, NO_QUORUM));
         assertFalse(dog.check(1 * S));
         assertFalse(dog.check(10 * S));
         assertFalse(dog.check(20 * S));
@@ -74,9 +75,7 @@ class ClusterWatchdogTest {
     @Test
     void aDataCentreWithoutItsQuorumIsNamedEvenWhenTheLastProbesReachNoNode() {
         // The survivor said "too few replicas", then was too busy to answer the last probes in time.
-        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'"
-                + " (Not enough replicas available for query at consistency LOCAL_QUORUM (2 required but only 1 alive))");
-        answers.addAll(List.of(OK, noQuorum, NONE, NONE));
+        answers.addAll(List.of(OK, NO_QUORUM, NONE, NONE));
         assertFalse(dog.check(1 * S));
         assertFalse(dog.check(10 * S));
         assertFalse(dog.check(20 * S));
@@ -90,8 +89,7 @@ class ClusterWatchdogTest {
 
     @Test
     void anAnswerForgetsTheReplicasThatWereShortBeforeIt() {
-        ClusterWatchdog.Outcome noQuorum = ClusterWatchdog.Outcome.tooFewReplicas("LOCAL_QUORUM in data centre 'app'");
-        answers.addAll(List.of(noQuorum, OK, NONE, NONE));
+        answers.addAll(List.of(NO_QUORUM, OK, NONE, NONE));
         assertFalse(dog.check(1 * S));
         assertFalse(dog.check(2 * S));    // answered: the short replicas are over
         assertFalse(dog.check(20 * S));

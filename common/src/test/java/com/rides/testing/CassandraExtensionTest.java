@@ -51,8 +51,7 @@ class CassandraExtensionTest {
 
     @Test
     void theConfigIsUsableForWrites() {
-        session.execute("CREATE KEYSPACE " + config.rawKeyspace()
-                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        makeRawKeyspace(config, session);
         session.execute("CREATE TABLE " + config.qualifiedRaw("probe") + " (k int PRIMARY KEY)");
         session.execute("INSERT INTO " + config.qualifiedRaw("probe") + " (k) VALUES (1)");
         assertEquals(1, session.execute("SELECT k FROM " + config.qualifiedRaw("probe")).all().size());
@@ -67,6 +66,11 @@ class CassandraExtensionTest {
         assertNull(keyspace(passed.raw()), "the passing class's keyspace is left behind");
         assertNotNull(keyspace(failed.raw()), "the failing class's keyspace is gone: nothing left to look at");
         session.execute("DROP KEYSPACE " + failed.raw());
+    }
+
+    static void makeRawKeyspace(RidesConfig config, CqlSession session) {
+        session.execute("CREATE KEYSPACE " + config.rawKeyspace()
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
     }
 
     private Object keyspace(String name) {
@@ -84,8 +88,7 @@ class CassandraExtensionTest {
     static class KeyspacesOfAPassingClass {
         @Test
         void makesItsKeyspace(RidesConfig config, CqlSession session) {
-            session.execute("CREATE KEYSPACE " + config.rawKeyspace()
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            makeRawKeyspace(config, session);
         }
     }
 
@@ -94,8 +97,7 @@ class CassandraExtensionTest {
     static class KeyspacesOfAFailingClass {
         @Test
         void makesItsKeyspaceAndFails(RidesConfig config, CqlSession session) {
-            session.execute("CREATE KEYSPACE " + config.rawKeyspace()
-                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            makeRawKeyspace(config, session);
             assertEquals("passed", "failed", "this class fails on purpose");
         }
     }
