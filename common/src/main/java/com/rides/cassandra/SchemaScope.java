@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfig;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import com.datastax.oss.driver.api.core.context.DriverContext;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.internal.core.config.ConfigChangeEvent;
 import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
 import com.rides.RidesException;
@@ -109,8 +110,19 @@ public final class SchemaScope {
         return new ScopedLoader(base);
     }
 
-    /** The driver's own path for a changed setting: it rereads the list and refreshes the schema. */
+    /**
+     * The driver's own path for a changed setting: it rereads the list and refreshes the schema.
+     * Not for a session none of whose nodes is up (a cluster another job of this JVM used
+     * and that has gone away): its refresh would never end, and when it reconnects its
+     * driver refreshes the schema anyway, with the scope as it is then. Waiting on it failed
+     * every later job of the JVM after a minute (the tests' secured node, stopped by its
+     * class, then every class after it, 2026-12-07).
+     */
     private static void reload(InternalDriverContext context) {
+        if (context.getMetadataManager().getMetadata().getNodes().values().stream()
+                .noneMatch(node -> node.getState() == NodeState.UP)) {
+            return;
+        }
         CompletionStage<?> refreshed;
         try {
             context.getEventBus().fire(ConfigChangeEvent.INSTANCE);

@@ -3,21 +3,28 @@ package com.rides.cassandra;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.metadata.Metadata;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.spark.connector.cql.CassandraConnectorConf;
 import com.datastax.spark.connector.cql.CassandraConnectorConf$;
 import com.rides.config.RidesConfig;
 import com.rides.testing.CassandraExtension;
+import com.rides.testing.FreePorts;
+import com.rides.testing.LocalCassandraScript;
+import com.rides.testing.RepoRoot;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,6 +112,36 @@ class SchemaScopeTest {
         }
     }
 
+    /**
+     * A session whose cluster has gone away (another job's node, stopped) is not waited for:
+     * a keyspace brought in later reaches the live sessions, and the job goes on.
+     */
+    @Test
+    void aSessionOfAClusterThatIsGoneDoesNotHoldUpTheScope(@TempDir Path dir) throws Exception {
+        LocalCassandraScript script = new LocalCassandraScript(RepoRoot.find());
+        int port = FreePorts.cqlPort();
+        Path data = dir.resolve("gone");
+        assertTrue(script.start(port, data).ok());
+        // Connector sessions, as the connector caches them: those follow the scope.
+        try (CqlSession live = new ScopedConnectionFactory().createSession(connectorConf());
+             CqlSession gone = new ScopedConnectionFactory().createSession(
+                     connectorConf(RidesConfig.builder().hosts("127.0.0.1:" + port).build()))) {
+            assertTrue(script.stop(data).ok());
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (gone.getMetadata().getNodes().values().stream().anyMatch(n -> n.getState() == NodeState.UP)) {
+                assertTrue(System.nanoTime() < deadline, "the driver never saw the stopped node go down");
+                Thread.sleep(200);
+            }
+            String later = config.statsKeyspace() + "_later";
+            admin.execute("CREATE KEYSPACE IF NOT EXISTS " + later
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            SchemaScope.include(later); // threw "could not load the schema of ..." after a minute
+            assertTrue(knows(live, later), "the live session loaded the keyspace brought in");
+        } finally {
+            script.stop(data);
+        }
+    }
+
     /** The connector caches a session per settings; a task's deserialized settings must find it. */
     @Test
     void aCopyOfTheSettingsIsTheSameSettings() throws Exception {
@@ -116,8 +153,12 @@ class SchemaScopeTest {
     }
 
     private CassandraConnectorConf connectorConf() {
+        return connectorConf(config);
+    }
+
+    private static CassandraConnectorConf connectorConf(RidesConfig of) {
         SparkConf spark = new SparkConf(false);
-        ConnectorSettings.of(config).forEach(spark::set);
+        ConnectorSettings.of(of).forEach(spark::set);
         return CassandraConnectorConf$.MODULE$.fromSparkConf(spark);
     }
 
