@@ -37,8 +37,7 @@ public final class LocalCassandraScript {
      * LOCAL_CASSANDRA_JVM_OPTS of the environment still applies).
      */
     public static LocalCassandraScript withDefaultJit(Path repoRoot) {
-        return new LocalCassandraScript(repoRoot, System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
-                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", ""));
+        return new LocalCassandraScript(repoRoot, nodeOpts(""));
     }
 
     /**
@@ -50,12 +49,8 @@ public final class LocalCassandraScript {
      * killed ("keyspace t_loss_two does not exist", NodeLossIT, 2026-12-07).
      */
     public static LocalCassandraScript forSharedTestNode(Path repoRoot) {
-        if (System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null) {
-            return new LocalCassandraScript(repoRoot, Map.of());
-        }
-        String flags = (System.getProperty("rides.test.cassandra.flags", "") + " "
-                + System.getProperty("rides.test.cassandra.jvm", "")).strip();
-        return new LocalCassandraScript(repoRoot, flags.isEmpty() ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", flags));
+        return new LocalCassandraScript(repoRoot, nodeOpts(System.getProperty("rides.test.cassandra.flags", "") + " "
+                + System.getProperty("rides.test.cassandra.jvm", "")));
     }
 
     public Result start(int port, Path dataDir) {
@@ -82,9 +77,13 @@ public final class LocalCassandraScript {
      * Also for scripts that start a node themselves (the demo).
      */
     public static Map<String, String> nodeJvm() {
-        String extra = System.getProperty("rides.test.cassandra.jvm", "");
-        return extra.isBlank() || System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
-                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", extra);
+        return nodeOpts(System.getProperty("rides.test.cassandra.jvm", ""));
+    }
+
+    /** LOCAL_CASSANDRA_JVM_OPTS of {@code flags}: none when blank, or when the environment sets it already. */
+    private static Map<String, String> nodeOpts(String flags) {
+        return flags.isBlank() || System.getenv("LOCAL_CASSANDRA_JVM_OPTS") != null
+                ? Map.of() : Map.of("LOCAL_CASSANDRA_JVM_OPTS", flags.strip());
     }
 
     /** The flags this script gives the nodes it starts (LOCAL_CASSANDRA_JVM_OPTS), empty for none. */
