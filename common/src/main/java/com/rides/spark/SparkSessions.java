@@ -47,7 +47,7 @@ public final class SparkSessions {
         }
         String master = conf.get("spark.master");
         conf.setAppName(appName)
-                .set("spark.sql.extensions", "com.datastax.spark.connector.CassandraSparkExtensions")
+                .set("spark.sql.extensions", CassandraSqlExtensions.class.getName())
                 .set("spark.sql.session.timeZone", "UTC")
                 .setIfMissing("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
                 // The nightly's shuffles carry per-ride summaries, a few MB at most: adaptive
