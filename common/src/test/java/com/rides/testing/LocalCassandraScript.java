@@ -33,22 +33,15 @@ public final class LocalCassandraScript {
     }
 
     /**
-     * The script, whose nodes run the JVM's default JIT whatever the tests' setting (a
-     * LOCAL_CASSANDRA_JVM_OPTS of the environment still applies).
+     * The script with the tests' JIT and the pom's rides.test.cassandra.flags, which stop a
+     * node flushing its schema tables after every schema change (the change stays in the
+     * commit log, as any write, and a graceful stop flushes it). A test that SIGKILLs such a
+     * node flushes them first ({@code LocalClusters.kill}): a node loads its schema from disk
+     * before it replays its commit log, so one killed with its schema unflushed and restarted
+     * did not know a keyspace made before ("keyspace t_loss_two does not exist", NodeLossIT,
+     * 2026-12-07).
      */
-    public static LocalCassandraScript withDefaultJit(Path repoRoot) {
-        return new LocalCassandraScript(repoRoot, nodeOpts(""));
-    }
-
-    /**
-     * The script for a node that is only ever stopped gracefully (the one each test JVM
-     * shares across its classes): the tests' JIT, and the pom's rides.test.cassandra.flags,
-     * which stop the node flushing its schema tables after every schema change. Not for a
-     * node a test kills: a node loads its schema from disk before it replays its commit
-     * log, so one SIGKILLed and restarted did not know a keyspace made before it was
-     * killed ("keyspace t_loss_two does not exist", NodeLossIT, 2026-12-07).
-     */
-    public static LocalCassandraScript forSharedTestNode(Path repoRoot) {
+    public static LocalCassandraScript withTestFlags(Path repoRoot) {
         return new LocalCassandraScript(repoRoot, nodeOpts(System.getProperty("rides.test.cassandra.flags", "") + " "
                 + System.getProperty("rides.test.cassandra.jvm", "")));
     }

@@ -34,7 +34,7 @@ class LocalCassandraScriptTest {
     void startStatusStopAndRestartKeepsTheData() {
         // The script as each test JVM's own node runs it (no schema flushes, under Maven):
         // the keyspace made below must survive a stop and a start all the same.
-        LocalCassandraScript shared = LocalCassandraScript.forSharedTestNode(RepoRoot.find());
+        LocalCassandraScript shared = LocalCassandraScript.withTestFlags(RepoRoot.find());
         Path data = tmp.resolve("node");
         int port = FreePorts.cqlPort();
         try {

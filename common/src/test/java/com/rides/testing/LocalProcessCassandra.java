@@ -41,7 +41,7 @@ final class LocalProcessCassandra implements CassandraNode {
     static final String HEAP = "2G";
 
     static LocalProcessCassandra start(Path dataDir) {
-        LocalCassandraScript script = LocalCassandraScript.forSharedTestNode(RepoRoot.find());
+        LocalCassandraScript script = LocalCassandraScript.withTestFlags(RepoRoot.find());
         // A JVM killed earlier leaves its node running on this dir: stop it, then start
         // from an empty dir so no schema from another branch or run leaks in.
         script.stop(dataDir);

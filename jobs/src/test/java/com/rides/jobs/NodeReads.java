@@ -1,12 +1,6 @@
 package com.rides.jobs;
 
-import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,14 +40,7 @@ final class NodeReads {
     }
 
     static long served(int jmxPort, String... keyspaces) {
-        JMXServiceURL url;
-        try {
-            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
-            MBeanServerConnection beans = jmx.getMBeanServerConnection();
+        return NodeJmx.call(jmxPort, beans -> {
             long total = 0;
             for (String keyspace : keyspaces) {
                 for (String metric : new String[] {"ReadLatency", "RangeLatency"}) {
@@ -68,10 +55,6 @@ final class NodeReads {
                 }
             }
             return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the metrics of the node with JMX port " + jmxPort, e);
-        } catch (javax.management.JMException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 }
