@@ -1,4 +1,4 @@
-# Sourced by scripts/rides and scripts/bench (after ROOT is set): where the jobs' jar and
+# Sourced by scripts/rides, scripts/bench and scripts/bench-cluster (after ROOT is set): where the jobs' jar and
 # class path are, the JDK 17 flags Spark needs (FLAGS, from scripts/jvm.properties), and
 # the build that makes the jars when they are missing or older than a source, SQL file or
 # pom. RIDES_BUILD_DIR_NAME picks the build folder (default target).
@@ -6,10 +6,12 @@ BUILD="${RIDES_BUILD_DIR_NAME:-target}"
 JAR="$ROOT/jobs/$BUILD/rides-jobs.jar"
 CLUSTER_JAR="$ROOT/jobs/$BUILD/rides-jobs-cluster.jar"
 CP_FILE="$ROOT/jobs/$BUILD/classpath.txt"
-FLAGS="$(sed -n 's/^spark\.jvm\.flags=//p' "$ROOT/scripts/jvm.properties")"
+# shellcheck source=jvm-flags.sh
+source "$ROOT/scripts/lib/jvm-flags.sh"
+FLAGS="$(jvm_flags "$ROOT")"
 
 jobs_need_build() {
-  [ -f "$JAR" ] && [ -f "$CP_FILE" ] || return 0
+  [ -f "$JAR" ] && [ -f "$CLUSTER_JAR" ] && [ -f "$CP_FILE" ] || return 0
   [ -n "$(find "$ROOT/common/src/main" "$ROOT/jobs/src/main" "$ROOT/sql" "$ROOT/pom.xml" \
         "$ROOT/common/pom.xml" "$ROOT/jobs/pom.xml" -newer "$JAR" -type f -print -quit 2>/dev/null)" ]
 }

@@ -31,6 +31,7 @@ spark_home_ok() {
   local stamp="$SPARK_HOME/.stamp"
   [[ -s $stamp && $stamp -nt $SPARK_POM_DIR/pom.xml && $stamp -nt $SPARK_POM_DIR/spark-home.sh
      && $stamp -nt $SPARK_ROOT/pom.xml && $stamp -nt $SPARK_ROOT/scripts/jvm.properties
+     && $stamp -nt $SPARK_ROOT/scripts/lib/jvm-flags.sh
      && $stamp -nt $SPARK_ROOT/jobs/src/main/resources/log4j2.properties ]] || return 1
   [[ $(<"$stamp") == "$SPARK_VERSION" ]] || return 1
   local first; first=$(find "$SPARK_HOME/jars" -maxdepth 1 -name 'spark-core_*.jar' -print -quit 2>/dev/null)
@@ -68,7 +69,9 @@ ensure_spark_home() {
 # itself; ours are the same list plus Netty's reflection switch).
 write_spark_conf() {
   local flags
-  flags="$(sed -n 's/^spark\.jvm\.flags=//p' "$SPARK_ROOT/scripts/jvm.properties")"
+  # shellcheck source=../lib/jvm-flags.sh
+  source "$SPARK_ROOT/scripts/lib/jvm-flags.sh"
+  flags="$(jvm_flags "$SPARK_ROOT")"
   cp "$SPARK_ROOT/jobs/src/main/resources/log4j2.properties" "$SPARK_HOME/conf/log4j2.properties"
   cat >"$SPARK_HOME/conf/spark-defaults.conf" <<EOF
 # Written by scripts/spark/spark-home.sh; rewritten when it changes.
