@@ -1,7 +1,7 @@
-# Sourced by scripts/rides, scripts/bench and scripts/bench-cluster (after ROOT is set): where the jobs' jar and
-# class path are, the JDK 17 flags Spark needs (FLAGS, from scripts/jvm.properties), and
-# the build that makes the jars when they are missing or older than a source, SQL file or
-# pom. RIDES_BUILD_DIR_NAME picks the build folder (default target).
+# Sourced by scripts/rides, scripts/bench and scripts/bench-cluster (after ROOT is set):
+# where the jobs' jars and class path are, the JDK 17 flags Spark needs (FLAGS, from
+# scripts/jvm.properties), and the build that makes the jars when they are missing or older
+# than a source, SQL file or pom. RIDES_BUILD_DIR_NAME picks the build folder (default target).
 BUILD="${RIDES_BUILD_DIR_NAME:-target}"
 JAR="$ROOT/jobs/$BUILD/rides-jobs.jar"
 CLUSTER_JAR="$ROOT/jobs/$BUILD/rides-jobs-cluster.jar"

@@ -48,9 +48,9 @@ class ClusterEqualsLocalIT {
     static final int LOOKBACK = 3;
     static final List<LocalDate> ORDER = List.of(LAST, LAST.minusDays(LOOKBACK));
     static final Pattern PROGRESS = Pattern.compile("^ *\\d+\\.\\d s  wrote [a-z_]+$");
-    static final Pattern SUMMARY = Pattern.compile("^nightly \\d{4}-\\d\\d-\\d\\d \\(lookback 3\\): workouts .*");
+    static final Pattern SUMMARY = Pattern.compile("^nightly \\d{4}-\\d\\d-\\d\\d \\(lookback " + LOOKBACK + "\\): workouts .*");
     /** The line a run starts with, before its first table is written (issue 14's progress). */
-    static final Pattern START = Pattern.compile("^nightly \\d{4}-\\d\\d-\\d\\d \\(lookback 3\\): processing .*");
+    static final Pattern START = Pattern.compile("^nightly \\d{4}-\\d\\d-\\d\\d \\(lookback " + LOOKBACK + "\\): processing .*");
 
     final LocalClusters clusters;
     final RidesConfig onCluster;
