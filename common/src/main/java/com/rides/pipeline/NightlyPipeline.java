@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -61,28 +62,42 @@ public final class NightlyPipeline {
         Dataset<Row> dayParts = DayPartitions.of(spark, days, t.config().buckets());
         LongAccumulator sampleRows = spark.sparkContext().longAccumulator("sample rows read");
         try (Materialized sets = new Materialized()) {
-            DimensionEdits.Current current = DimensionEdits.current(tables, sets);
-            Timeline.mark("riders and classes read");
-            // While the rides and their samples are read (the long job of a night), on
-            // threads and sessions of their own: what changed in riders and classes, and
-            // the ratings. Neither needs the rides, and their small jobs' planning and
-            // reads then overlap the sample pass instead of preceding or following it.
             Steps reads = new Steps();
-            Future<DimensionEdits> found = reads.start(() -> current.edits(ownSession(tables), sets));
+            // The rides and the ratings read their riders and classes by key, so they run
+            // only once the snapshot of the riders and classes is taken: an edit made while
+            // the run runs is then either in the rides and in what is recorded, or found
+            // again by the next run (DimensionEdits.current). Their planning (analysing and
+            // planning the joins and the sample pass: seconds in a fresh process) needs no
+            // row, and overlaps the snapshot on threads and sessions of their own.
+            CompletableFuture<Void> snapshotTaken = new CompletableFuture<>();
             Future<Materialized.Leaf> ratingsRead = reads.start(() -> {
                 CassandraTables own = ownSession(tables);
-                return sets.of("read ratings",
+                return afterPlanning(snapshotTaken, sets, "read ratings",
                         RideInputs.ratings(own, byKeys(dayParts, own.raw("ratings"), "day", "bucket")));
             });
             // Materialized once, with their lineage cut: every later step plans against a
             // leaf instead of re-analysing the joins and the sample pass (measured: the
             // analyser's walks over that lineage were most of a small day's driver time).
             Future<Materialized.Leaf> ridesRead = reads.start(() -> {
-                Materialized.Leaf read = sets.of("read rides and samples",
+                Materialized.Leaf read = afterPlanning(snapshotTaken, sets, "read rides and samples",
                         RideInputs.rides(tables, byKeys(dayParts, tables.raw("workouts"), "day", "bucket"), sampleRows));
                 Timeline.mark("rides and samples read");
                 return read;
             });
+            DimensionEdits.Current current = reads.whileRunning(() -> {
+                try {
+                    DimensionEdits.Current taken = DimensionEdits.current(tables, sets);
+                    snapshotTaken.complete(null);
+                    return taken;
+                } catch (RuntimeException | Error e) {
+                    snapshotTaken.completeExceptionally(e);
+                    throw e;
+                }
+            });
+            Timeline.mark("riders and classes read");
+            // While the rides and their samples are read (the long job of a night): what
+            // changed in riders and classes, which needs only the snapshot.
+            Future<DimensionEdits> found = reads.start(() -> current.edits(ownSession(tables), sets));
             reads.await();
             Materialized.Leaf rides = Steps.valueOf(ridesRead);
             Materialized.Leaf ratings = Steps.valueOf(ratingsRead);
@@ -111,6 +126,17 @@ public final class NightlyPipeline {
             Timeline.mark("days marked processed");
         }
         return counts;
+    }
+
+    /**
+     * {@code rows} computed once (a Spark job named {@code job}) after {@code gate}; planned
+     * before it, since planning reads no row.
+     */
+    private static Materialized.Leaf afterPlanning(CompletableFuture<Void> gate, Materialized sets, String job,
+                                                   Dataset<Row> rows) {
+        rows.queryExecution().executedPlan();
+        gate.join();
+        return sets.of(job, rows);
     }
 
     /** The same tables in a session of its own, for work on another thread. */

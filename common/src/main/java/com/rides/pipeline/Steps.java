@@ -36,6 +36,23 @@ final class Steps {
         return f;
     }
 
+    /**
+     * Runs {@code work} on this thread while the started steps run; when it fails, waits
+     * for them to end first (so the run stops at a clean point) and rethrows its failure.
+     */
+    <T> T whileRunning(Callable<T> work) {
+        try {
+            return work.call();
+        } catch (Exception | Error e) {
+            try {
+                await();
+            } catch (RuntimeException | Error later) {
+                e.addSuppressed(later);
+            }
+            throw RidesException.rethrown(e);
+        }
+    }
+
     /** The value of a step that {@link #await} saw succeed. */
     static <T> T valueOf(Future<T> done) {
         try {
