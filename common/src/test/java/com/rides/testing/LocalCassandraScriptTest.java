@@ -149,7 +149,7 @@ class LocalCassandraScriptTest {
     @Test
     void aNewNodeThatFindsNoSeedToGossipWithIsLaunchedAgain() throws Exception {
         Path data = tmp.resolve("cluster");
-        int port = FreePorts.cqlPort();
+        int port = FreePorts.cqlPort(2);
         Thread pauser = new Thread(() -> holdTheSeedWhileNode2Starts(data), "hold-seed");
         pauser.start();
         try {

@@ -2,6 +2,7 @@ package com.rides.jobs;
 
 import com.rides.testing.RunningProcess;
 import com.rides.config.RidesConfig;
+import com.rides.testing.FreePorts;
 import com.rides.testing.LocalCassandraScript;
 import com.rides.testing.RepoRoot;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,9 +45,6 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
     /** The replication every cluster test's keyspaces get: RF 3 in the app DC, 1 in analytics. */
     static final String REPLICATION = APP + ":3," + ANALYTICS + ":1";
 
-    private static final int JMX_OFFSET = 20_000;
-    private static final int STORAGE_OFFSET = 10_000;
-
     private final Path repo = RepoRoot.find();
     /**
      * The nodes run as the tests' other nodes do: C1 only, and no flush of their schema
@@ -68,7 +66,7 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
 
     static LocalClusters start() {
         Path dir = Path.of("target", "test-clusters").toAbsolutePath();
-        LocalClusters clusters = new LocalClusters(dir, freeCqlPort(), freeMasterPort());
+        LocalClusters clusters = new LocalClusters(dir, FreePorts.cqlPort(NODES), freeMasterPort());
         // A JVM killed earlier may have left its clusters running on these folders.
         clusters.cassandra.run("stop", "--kill", "--data", dir.resolve("cassandra").toString());
         clusters.script("local-spark", "stop", "--dir", dir.resolve("spark").toString());
@@ -112,7 +110,7 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
     }
 
     int jmxPort(int node) {
-        return cqlPort + JMX_OFFSET + node - 1;
+        return cqlPort + FreePorts.JMX_OFFSET + node - 1;
     }
 
     /**
@@ -212,22 +210,6 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
         command.addAll(List.of(args));
         RunningProcess.Result r = RunningProcess.exec(command, Map.of(), line -> { }, 10);
         return new LocalCassandraScript.Result(r.code(), r.output().strip());
-    }
-
-    /**
-     * A CQL port free on every node's address, with the storage port beside it and one
-     * JMX port per node. 10000..12767, like FreePorts: below the ephemeral range.
-     */
-    private static int freeCqlPort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(10_000, 12_768);
-            boolean free = IntStream.rangeClosed(1, NODES).allMatch(n -> free("127.0.0." + n, port)
-                    && free("127.0.0." + n, port + STORAGE_OFFSET) && free("127.0.0.1", port + JMX_OFFSET + n - 1));
-            if (free) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free CQL port for a " + NODES + "-node cluster");
     }
 
     /** A master port whose UI port (+1003) and workers' ports (+10+i, +1003+i) are free. */
