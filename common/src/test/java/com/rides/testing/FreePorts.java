@@ -24,7 +24,7 @@ public final class FreePorts {
      * P+20000+k-1, so a node started later on P+1 collided with node 2's (seen once in
      * LocalCassandraScriptTest); with P a step apart, no two picks' node ports meet.
      */
-    public static final int MAX_NODES = 8;
+    private static final int MAX_NODES = 8;
 
     private FreePorts() {
     }
@@ -53,11 +53,7 @@ public final class FreePorts {
                 + " node(s) with free +" + STORAGE_OFFSET + " and +" + JMX_OFFSET + " neighbours");
     }
 
-    static boolean free(int port) {
-        return free("127.0.0.1", port);
-    }
-
-    static boolean free(String host, int port) {
+    private static boolean free(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(host, port));
