@@ -53,7 +53,8 @@ public final class FreePorts {
                 + " node(s) with free +" + STORAGE_OFFSET + " and +" + JMX_OFFSET + " neighbours");
     }
 
-    private static boolean free(String host, int port) {
+    /** Whether a server socket can bind {@code host:port} now. */
+    public static boolean free(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(host, port));

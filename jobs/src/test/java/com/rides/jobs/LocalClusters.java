@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import javax.management.ObjectName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -216,23 +214,14 @@ final class LocalClusters implements ExtensionContext.Store.CloseableResource {
     private static int freeMasterPort() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(13_000, 14_900);
-            boolean free = free("127.0.0.1", port) && IntStream.rangeClosed(0, WORKERS)
-                    .allMatch(i -> free("127.0.0.1", port + 1003 + i) && (i == 0 || free("127.0.0.1", port + 10 + i)));
+            boolean free = FreePorts.free("127.0.0.1", port) && IntStream.rangeClosed(0, WORKERS)
+                    .allMatch(i -> FreePorts.free("127.0.0.1", port + 1003 + i)
+                            && (i == 0 || FreePorts.free("127.0.0.1", port + 10 + i)));
             if (free) {
                 return port;
             }
         }
         throw new IllegalStateException("no free Spark master port");
-    }
-
-    private static boolean free(String host, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(host, port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void deleteRecursively(Path dir) {
